@@ -1,0 +1,4 @@
+export * from "@/db/schema/auth";
+export * from "@/db/schema/organisations";
+export * from "@/db/schema/api-keys";
+export * from "@/db/schema/audit";

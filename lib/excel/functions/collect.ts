@@ -1,0 +1,106 @@
+/**
+ * Reading function arguments the way Excel's aggregate functions do: references and arrays are
+ * flattened (text and booleans in them are skipped by SUM-like functions), direct scalar arguments are
+ * coerced, and errors propagate in argument order.
+ */
+import { toNumber } from "@/lib/excel/coerce";
+import type { EvalContext } from "@/lib/excel/functions/types";
+import { type Area, Errors, ExcelError, isArrayValue, isLambda, isReference, type Scalar, type Value } from "@/lib/excel/values";
+
+/** An area clipped to the sheet's used range, so whole-column references stay cheap. */
+export function clipArea(ctx: EvalContext, area: Area): Area {
+  const bounds = ctx.sheetBounds(area.sheet);
+  if (!bounds) return area;
+  const bottom = Math.min(area.bottom, Math.max(bounds.rows - 1, area.top));
+  const right = Math.min(area.right, Math.max(bounds.cols - 1, area.left));
+  return { ...area, bottom, right };
+}
+
+/** Values of an area, clipped to the used range. */
+export function readArea(ctx: EvalContext, area: Area): Scalar[][] {
+  return ctx.readAreaValues(clipArea(ctx, area));
+}
+
+/** An argument as one rectangular grid: a single-area reference, an array, or a scalar as 1x1. */
+export function toGrid(ctx: EvalContext, value: Value): Scalar[][] | ExcelError {
+  if (isReference(value)) {
+    const [area] = value.areas;
+    if (!area || value.areas.length > 1) return Errors.VALUE;
+    return readArea(ctx, area);
+  }
+  if (isArrayValue(value)) return value.rows;
+  if (isLambda(value)) return Errors.VALUE;
+  return [[value]];
+}
+
+/** Like toGrid, but without clipping: the full shape of the reference (for paired ranges). */
+export function toFullGrid(ctx: EvalContext, value: Value): Scalar[][] | ExcelError {
+  if (isReference(value)) {
+    const [area] = value.areas;
+    if (!area || value.areas.length > 1) return Errors.VALUE;
+    return ctx.readAreaValues(area);
+  }
+  return toGrid(ctx, value);
+}
+
+/** Is the argument a reference or array (whose text and booleans aggregate functions skip)? */
+export function isRangeLike(value: Value): boolean {
+  return isReference(value) || isArrayValue(value);
+}
+
+/** Every scalar of an argument, row-major, over all areas of a reference. */
+export function flattenValue(ctx: EvalContext, value: Value): Scalar[] {
+  if (isReference(value)) return value.areas.flatMap((area) => readArea(ctx, area).flat());
+  if (isArrayValue(value)) return value.rows.flat();
+  if (isLambda(value)) return [Errors.VALUE];
+  return [value];
+}
+
+export interface CollectOptions {
+  /** In references and arrays: booleans count as 1/0 and text as 0 (the *A functions). */
+  readonly textAndBooleansInRanges?: boolean;
+  /** Errors inside references are skipped instead of propagated (AGGREGATE options). */
+  readonly skipErrors?: boolean;
+}
+
+/** Numbers from aggregate-function arguments, or the first error met. */
+export function collectNumbers(ctx: EvalContext, args: readonly Value[], options: CollectOptions = {}): number[] | ExcelError {
+  const numbers: number[] = [];
+  for (const arg of args) {
+    if (arg === undefined) continue;
+    if (isRangeLike(arg)) {
+      for (const v of flattenValue(ctx, arg)) {
+        if (typeof v === "number") numbers.push(v);
+        else if (v instanceof ExcelError) {
+          if (!options.skipErrors) return v;
+        } else if (options.textAndBooleansInRanges) {
+          if (typeof v === "boolean") numbers.push(v ? 1 : 0);
+          else if (typeof v === "string") numbers.push(0);
+        }
+      }
+    } else if (isLambda(arg)) {
+      return Errors.VALUE;
+    } else {
+      const n = toNumber(arg);
+      if (n instanceof ExcelError) return n;
+      numbers.push(n);
+    }
+  }
+  return numbers;
+}
+
+/** A numeric result, mapping NaN and infinities to #NUM!. */
+export function numResult(n: number): number | ExcelError {
+  return Number.isFinite(n) ? n : Errors.NUM;
+}
+
+/** The first error among scalars, if any. */
+export function firstError(values: readonly Scalar[]): ExcelError | undefined {
+  for (const v of values) if (v instanceof ExcelError) return v;
+  return undefined;
+}
+
+/** Applies `fn` to each cell of a grid, producing an array value's rows. */
+export function mapGrid<T>(grid: Scalar[][], fn: (v: Scalar, r: number, c: number) => T): T[][] {
+  return grid.map((row, r) => row.map((v, c) => fn(v, r, c)));
+}

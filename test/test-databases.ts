@@ -1,0 +1,56 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import postgres from "postgres";
+import * as schema from "@/db/schema";
+import type { DatabaseHandle } from "@/db/database";
+import { MIGRATIONS_FOLDER } from "@/db/migrations-folder";
+import { openPostgres } from "@/db/open-postgres";
+import { env } from "@/env";
+
+/**
+ * The databases integration tests run against: in-memory PGlite always, and a fresh database on the real
+ * PostgreSQL server named by TEST_DATABASE_URL when it is set (dropped again by `close`).
+ */
+export interface TestDatabaseTarget {
+  name: "pglite" | "postgres";
+  open(): Promise<DatabaseHandle>;
+}
+
+async function openPglite(): Promise<DatabaseHandle> {
+  const client = await PGlite.create();
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    db,
+    driver: "pglite",
+    ping: async () => {
+      await client.query("select 1");
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openFreshPostgres(serverUrl: string): Promise<DatabaseHandle> {
+  const name = `cf_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString(), { maxConnections: 5 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export const testDatabases: TestDatabaseTarget[] = [
+  { name: "pglite", open: openPglite },
+  ...(env.TEST_DATABASE_URL
+    ? [{ name: "postgres" as const, open: () => openFreshPostgres(env.TEST_DATABASE_URL as string) }]
+    : []),
+];
