@@ -81,7 +81,7 @@ export function collectNumbers(ctx: EvalContext, args: readonly Value[], options
     } else if (isLambda(arg)) {
       return Errors.VALUE;
     } else {
-      const n = toNumber(arg);
+      const n = toNumber(arg as Scalar);
       if (n instanceof ExcelError) return n;
       numbers.push(n);
     }
@@ -103,4 +103,83 @@ export function firstError(values: readonly Scalar[]): ExcelError | undefined {
 /** Applies `fn` to each cell of a grid, producing an array value's rows. */
 export function mapGrid<T>(grid: Scalar[][], fn: (v: Scalar, r: number, c: number) => T): T[][] {
   return grid.map((row, r) => row.map((v, c) => fn(v, r, c)));
+}
+
+interface GridSource {
+  readonly area?: Area;
+  readonly rows?: Scalar[][];
+  readonly height: number;
+  readonly width: number;
+}
+
+function gridSource(value: Value): GridSource | ExcelError {
+  if (isReference(value)) {
+    const [area] = value.areas;
+    if (!area || value.areas.length > 1) return Errors.VALUE;
+    return { area, height: area.bottom - area.top + 1, width: area.right - area.left + 1 };
+  }
+  if (isArrayValue(value)) return { rows: value.rows, height: value.rows.length, width: value.rows[0]?.length ?? 0 };
+  if (isLambda(value)) return Errors.VALUE;
+  return { rows: [[value]], height: 1, width: 1 };
+}
+
+/**
+ * Grids of several same-shaped arguments (SUMIFS, SUMPRODUCT...), read over a common extent clipped to
+ * the used ranges so whole-column references stay cheap. #VALUE! when the shapes differ.
+ */
+export function readPairedGrids(ctx: EvalContext, values: readonly Value[]): Scalar[][][] | ExcelError {
+  const sources: GridSource[] = [];
+  for (const value of values) {
+    const source = gridSource(value);
+    if (source instanceof ExcelError) return source;
+    sources.push(source);
+  }
+  const first = sources[0];
+  if (!first) return [];
+  if (sources.some((s) => s.height !== first.height || s.width !== first.width)) return Errors.VALUE;
+  let height = first.height;
+  let width = first.width;
+  if (sources.every((s) => s.area)) {
+    let usedRows = 0;
+    let usedCols = 0;
+    for (const { area } of sources) {
+      const bounds = ctx.sheetBounds((area as Area).sheet);
+      usedRows = Math.max(usedRows, bounds ? bounds.rows - (area as Area).top : height);
+      usedCols = Math.max(usedCols, bounds ? bounds.cols - (area as Area).left : width);
+    }
+    height = Math.max(0, Math.min(height, usedRows));
+    width = Math.max(0, Math.min(width, usedCols));
+  }
+  if (height === 0 || width === 0) return sources.map(() => []);
+  return sources.map((s) => {
+    if (!s.area) return s.rows as Scalar[][];
+    const area = { ...s.area, bottom: s.area.top + height - 1, right: s.area.left + width - 1 };
+    return ctx.readAreaValues(area);
+  });
+}
+
+/** A reference re-anchored at its top-left corner with another shape (SUMIF's sum_range rule). */
+export function resizeLike(value: Value, like: Value): Value {
+  if (!isReference(value) || !isReference(like)) return value;
+  const [area] = value.areas;
+  const [shape] = like.areas;
+  if (!area || !shape) return value;
+  return {
+    kind: "reference",
+    areas: [{ ...area, bottom: area.top + shape.bottom - shape.top, right: area.left + shape.right - shape.left }],
+  };
+}
+
+/** The scalar (or array of scalars) an argument holds: a single cell, an array, or a multi-cell reference. */
+export function scalarOrGrid(ctx: EvalContext, value: Value): Scalar | Scalar[][] {
+  if (isReference(value)) {
+    const [area] = value.areas;
+    if (area && value.areas.length === 1 && area.top === area.bottom && area.left === area.right) {
+      return ctx.readAreaValues(area)[0]?.[0] ?? null;
+    }
+    return toGrid(ctx, value);
+  }
+  if (isArrayValue(value)) return value.rows.length === 1 && value.rows[0]?.length === 1 ? (value.rows[0][0] ?? null) : value.rows;
+  if (isLambda(value)) return Errors.VALUE;
+  return value;
 }

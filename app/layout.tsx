@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { TrpcProviders } from "@/components/providers/trpc";
+import { themeBootScript } from "@/components/providers/theme-boot-script";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Candlefish", template: "%s · Candlefish" },
+  description: "Agents for business spreadsheets and systems.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body className="min-h-screen bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <TrpcProviders>{children}</TrpcProviders>
+      </body>
+    </html>
+  );
+}

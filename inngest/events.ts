@@ -1,0 +1,18 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * Every event the app sends or functions wait for, typed once. Names follow `domain/object.verb-past`.
+ * `organisationId` scopes the runs an event starts (the executor stores it on each run).
+ */
+export const demoHelloRequested = eventType("demo/hello.requested", {
+  schema: z.object({ organisationId: z.string(), name: z.string().min(1).max(100) }),
+});
+
+export const workbookTransformRequested = eventType("workbook/transform.requested", {
+  schema: z.object({ organisationId: z.string(), workbookId: z.string() }),
+});
+
+export const agentRunRequested = eventType("agent/run.requested", {
+  schema: z.object({ organisationId: z.string(), conversationId: z.string(), messageId: z.string() }),
+});

@@ -1,0 +1,77 @@
+import { and, eq, notInArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/database";
+import { durableFunctions } from "@/db/schema";
+import { acceptEvents } from "@/inngest/executor/accept-events";
+import { parseFunctionConfig, registerBodySchema, type RegisteredFunction } from "@/inngest/executor/function-config";
+import { forgetCachedFunctions, saveFunctions } from "@/inngest/executor/function-registry";
+import { signalRunChanged, signalWork } from "@/inngest/executor/signals";
+import { bearerMatchesSigningKey } from "@/inngest/executor/signing";
+
+/**
+ * The executor's side of the SDK's outgoing calls: `POST …/e/:eventKey` (inngest.send) and `POST /fn/register`
+ * (sync). Answers in the shapes the SDK parses: `{ ids, status }` and `{ ok, modified }` or `{ error }`.
+ */
+export interface IntakeOptions {
+  db: Database;
+  /** When set (production mode), events must be sent with this key. */
+  eventKey?: string;
+  /** When set (production mode), syncs must carry the matching bearer token. */
+  signingKey?: string;
+}
+
+const eventSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().min(1),
+  data: z.record(z.string(), z.unknown()).optional(),
+  user: z.record(z.string(), z.unknown()).optional(),
+  ts: z.number().optional(),
+  v: z.string().optional(),
+});
+
+const json = (body: unknown, status = 200) => Response.json(body, { status });
+
+export async function handleIntakeRequest(request: Request, options: IntakeOptions): Promise<Response> {
+  const path = new URL(request.url).pathname;
+  if (request.method !== "POST") return json({ error: "Method not allowed" }, 405);
+  if (path.endsWith("/fn/register")) return register(request, options);
+  const eventKey = /\/e\/([^/]+)\/?$/.exec(path)?.[1];
+  if (eventKey !== undefined) return receiveEvents(request, decodeURIComponent(eventKey), options);
+  return json({ error: `No executor endpoint at ${path}` }, 404);
+}
+
+async function receiveEvents(request: Request, key: string, options: IntakeOptions): Promise<Response> {
+  if (options.eventKey && key !== options.eventKey) return json({ error: "Unknown event key", status: 401 }, 401);
+  const body: unknown = await request.json().catch(() => undefined);
+  const parsed = z.array(eventSchema).safeParse(Array.isArray(body) ? body : [body]);
+  if (!parsed.success) {
+    return json({ error: `Invalid events: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`, status: 400 }, 400);
+  }
+  const { ids, runIds } = await acceptEvents(options.db, parsed.data);
+  if (runIds.length > 0) signalWork();
+  for (const runId of runIds) signalRunChanged(runId);
+  return json({ ids, status: 200 });
+}
+
+async function register(request: Request, options: IntakeOptions): Promise<Response> {
+  if (options.signingKey && !bearerMatchesSigningKey(request.headers.get("authorization"), options.signingKey)) {
+    return json({ error: "The sync was not signed with this executor's signing key." }, 401);
+  }
+  const parsed = registerBodySchema.safeParse(await request.json().catch(() => undefined));
+  if (!parsed.success) return json({ error: "Invalid sync payload" }, 400);
+  let functions: RegisteredFunction[];
+  try {
+    functions = parsed.data.functions.map(parseFunctionConfig);
+  } catch (error) {
+    return json({ error: (error as Error).message }, 400);
+  }
+  const appId = parsed.data.appName;
+  await options.db.transaction(async (tx) => {
+    await tx
+      .delete(durableFunctions)
+      .where(and(eq(durableFunctions.appId, appId), notInArray(durableFunctions.id, functions.map((fn) => fn.id).concat(""))));
+    await saveFunctions(tx, appId, functions);
+  });
+  forgetCachedFunctions(options.db);
+  return json({ ok: true, modified: true });
+}

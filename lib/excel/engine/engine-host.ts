@@ -1,0 +1,116 @@
+/** Resolves defined names and tables for the compiler, and compiles a cell's formula text. */
+import type { CompileHost, Collector, TableInfo } from "@/lib/excel/compile/compile-context";
+import { compileNode } from "@/lib/excel/compile/compile-formula";
+import type { Bounds, Cell, CompiledFormula, FormulaMode, SheetStore } from "@/lib/excel/engine/cell";
+import type { Runtime } from "@/lib/excel/engine/runtime";
+import { type FormulaNode, FormulaSyntaxError } from "@/lib/excel/formula/ast";
+import { parseFormula } from "@/lib/excel/formula/parse-formula";
+import { parseAreaAddress } from "@/lib/excel/formula/references";
+import type { FunctionSpec } from "@/lib/excel/functions/types";
+import type { Workbook } from "@/lib/excel/workbook/model";
+import { Errors, type Value } from "@/lib/excel/values";
+
+interface NameEntry {
+  readonly formula: string;
+  node: FormulaNode | null | undefined;
+}
+
+export class EngineHost implements CompileHost {
+  private readonly names = new Map<string, NameEntry>();
+  private readonly tables = new Map<string, TableInfo>();
+  private readonly astCache = new Map<string, FormulaNode | FormulaSyntaxError>();
+
+  constructor(
+    readonly rt: Runtime,
+    readonly functions: ReadonlyMap<string, FunctionSpec>,
+    workbook: Pick<Workbook, "names" | "tables">,
+  ) {
+    for (const name of workbook.names) {
+      const scope = name.scope === undefined ? -1 : (rt.sheetByName(name.scope)?.index ?? -2);
+      if (scope === -2) continue;
+      this.names.set(`${scope}:${name.name.toUpperCase()}`, { formula: name.formula, node: undefined });
+    }
+    for (const table of workbook.tables) {
+      const store = rt.sheetByName(table.sheet);
+      const area = parseAreaAddress(table.ref);
+      if (!store || !area) continue;
+      this.tables.set(table.name.toUpperCase(), {
+        name: table.name,
+        sheet: store,
+        ...area,
+        headerRows: table.headerRowCount,
+        totalsRows: table.totalsRowCount,
+        columns: table.columns,
+      });
+    }
+  }
+
+  parse(text: string): FormulaNode | FormulaSyntaxError {
+    let ast = this.astCache.get(text);
+    if (ast === undefined) {
+      try {
+        ast = parseFormula(text);
+      } catch (error) {
+        if (!(error instanceof FormulaSyntaxError)) throw error;
+        ast = error;
+      }
+      this.astCache.set(text, ast);
+    }
+    return ast;
+  }
+
+  definedName(name: string, sheet: SheetStore): { node: FormulaNode; sheet: SheetStore } | undefined {
+    const upper = name.toUpperCase();
+    const entry = this.names.get(`${sheet.index}:${upper}`) ?? this.names.get(`-1:${upper}`);
+    if (!entry) return undefined;
+    if (entry.node === undefined) {
+      const parsed = this.parse(entry.formula);
+      entry.node = parsed instanceof FormulaSyntaxError ? null : parsed;
+    }
+    return { node: entry.node ?? { type: "error", code: "#NAME?" }, sheet };
+  }
+
+  table(name: string | undefined, sheet: SheetStore, row: number, col: number): TableInfo | undefined {
+    if (name !== undefined) return this.tables.get(name.toUpperCase());
+    for (const table of this.tables.values()) {
+      if (table.sheet === sheet && row >= table.top && row <= table.bottom && col >= table.left && col <= table.right) return table;
+    }
+    return undefined;
+  }
+
+  compileCell(cell: Cell, text: string, mode: FormulaMode, arrayArea: Bounds | undefined): CompiledFormula {
+    const collector: Collector = { deps: [], unknownFunctions: [], volatile: false, external: false };
+    const ast = this.parse(text);
+    if (ast instanceof FormulaSyntaxError) {
+      const error = Errors.NAME;
+      return { text, fn: () => error, deps: [], volatile: false, mode, arrayArea, unknownFunctions: [], syntaxError: true, external: false };
+    }
+    const fn = compileNode(
+      ast,
+      { host: this, sheet: cell.sheet, row: cell.row, col: cell.col, arrayCtx: mode !== "legacy", scope: null, collector, nameDepth: 0 },
+      "value",
+    );
+    return {
+      text,
+      fn,
+      deps: collector.deps,
+      volatile: collector.volatile,
+      mode,
+      arrayArea,
+      unknownFunctions: collector.unknownFunctions,
+      syntaxError: false,
+      external: collector.external,
+    };
+  }
+
+  /** INDIRECT and friends: evaluates reference text at a position, yielding a reference or an error. */
+  evaluateReferenceText(text: string, origin: SheetStore, row: number, col: number): Value {
+    const ast = this.parse(text.trim());
+    if (ast instanceof FormulaSyntaxError) return Errors.REF;
+    if (ast.type !== "ref" && ast.type !== "name" && ast.type !== "structured" && ast.type !== "range") return Errors.REF;
+    const collector: Collector = { deps: [], unknownFunctions: [], volatile: false, external: false };
+    const fn = compileNode(ast, { host: this, sheet: origin, row, col, arrayCtx: true, scope: null, collector, nameDepth: 0 }, "ref");
+    const value = fn();
+    return typeof value === "object" && value !== null && "kind" in value && value.kind === "reference" ? value : Errors.REF;
+  }
+}

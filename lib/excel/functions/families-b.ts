@@ -1,0 +1,33 @@
+/** Helper B's function families: lookup and reference, date and time, financial, engineering, dynamic arrays. */
+import { arrayShapeFunctions } from "@/lib/excel/functions/array-shape";
+import { dateDiffFunctions } from "@/lib/excel/functions/date-diff-functions";
+import { datetimeFunctions } from "@/lib/excel/functions/datetime-functions";
+import { dynamicArrayFunctions } from "@/lib/excel/functions/dynamic-arrays";
+import { baseFunctions } from "@/lib/excel/functions/engineering-bases";
+import { complexFunctions } from "@/lib/excel/functions/engineering-complex";
+import { convertFunctions } from "@/lib/excel/functions/engineering-convert";
+import { engineeringMiscFunctions } from "@/lib/excel/functions/engineering-misc";
+import { annuityFunctions } from "@/lib/excel/functions/financial-annuity";
+import { cashflowFunctions } from "@/lib/excel/functions/financial-cashflow";
+import { depreciationFunctions } from "@/lib/excel/functions/financial-depreciation";
+import { lookupFunctions } from "@/lib/excel/functions/lookup-functions";
+import { referenceFunctions } from "@/lib/excel/functions/reference-functions";
+import type { FunctionSpec } from "@/lib/excel/functions/types";
+import { workdayFunctions } from "@/lib/excel/functions/workday-functions";
+
+export const familiesB: FunctionSpec[] = [
+  ...lookupFunctions,
+  ...referenceFunctions,
+  ...datetimeFunctions,
+  ...dateDiffFunctions,
+  ...workdayFunctions,
+  ...annuityFunctions,
+  ...cashflowFunctions,
+  ...depreciationFunctions,
+  ...baseFunctions,
+  ...engineeringMiscFunctions,
+  ...convertFunctions,
+  ...complexFunctions,
+  ...dynamicArrayFunctions,
+  ...arrayShapeFunctions,
+];

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { dateToSerial } from "@/lib/excel/dates";
+import { formatGeneralShort, formatValue } from "@/lib/excel/number-format";
+
+describe("formatValue numbers", () => {
+  it.each([
+    [1234.567, "0.00", "1234.57"],
+    [1234.567, "#,##0.00", "1,234.57"],
+    [1234567, "#,##0", "1,234,567"],
+    [0.5, "0%", "50%"],
+    [0.12345, "0.0%", "12.3%"],
+    [5, "000", "005"],
+    [0.5, "#.##", ".5"],
+    [3, "#.##", "3."],
+    [1.5, "0.0#", "1.5"],
+    [1.555, "0.0#", "1.56"],
+    [123456789, "000-00-0000", "123-45-6789"],
+    [1234567, "#,##0,", "1,235"],
+    [1234567, "0.0,,", "1.2"],
+    [12345.678, "$#,##0.00", "$12,345.68"],
+    [-12345.678, "$#,##0.00", "-$12,345.68"],
+    [-5, "0;(0)", "(5)"],
+    [0, "0;(0);\"zero\"", "zero"],
+    [-5, "0;-0;0", "-5"],
+    [12345, "0.00E+00", "1.23E+04"],
+    [0.000123, "0.0E+0", "1.2E-4"],
+    [12345, "##0.0E+0", "12.3E+3"],
+    [1.5, "# ?/?", "1 1/2"],
+    [0.75, "?/4", "3/4"],
+    [2.25, "# ??/??", "2  1/4 "],
+    [150, "[>100]\"big\";\"small\"", "big"],
+    [50, "[>100]\"big\";\"small\"", "small"],
+    [1.234, "General", "1.234"],
+    [5, "0 \"units\"", "5 units"],
+    [5, "\\$0", "$5"],
+    [-0.4, "0", "-0"],
+    [2.5, "0", "3"],
+    [0, "#", ""],
+    [0.05, "0.0?", "0.05"],
+  ])("%s with %s", (value, code, expected) => {
+    expect(formatValue(value, code)).toBe(expected);
+  });
+});
+
+describe("formatValue dates and times", () => {
+  const serial = dateToSerial(2024, 3, 5) + 0.5 + 1 / 86400 * 7;
+  it.each([
+    ["yyyy-mm-dd", "2024-03-05"],
+    ["d/m/yy", "5/3/24"],
+    ["mmm d, yyyy", "Mar 5, 2024"],
+    ["mmmm", "March"],
+    ["mmmmm", "M"],
+    ["dddd", "Tuesday"],
+    ["ddd", "Tue"],
+    ["hh:mm:ss", "12:00:07"],
+    ["h:mm AM/PM", "12:00 PM"],
+    ["h:mm a/p", "12:00 p"],
+    ["[h]:mm", `${Math.floor(serial * 24)}:00`],
+    ["mm:ss", "00:07"],
+  ])("%s", (code, expected) => {
+    expect(formatValue(serial, code)).toBe(expected);
+  });
+
+  it("handles elapsed time and sub-seconds", () => {
+    expect(formatValue(1.25, "[h]:mm:ss")).toBe("30:00:00");
+    expect(formatValue(0.5 / 86400, "ss.00")).toBe("00.50");
+    expect(formatValue(2.5 / 1440, "[m]:ss")).toBe("2:30");
+    expect(formatValue(-1, "yyyy")).toBeUndefined();
+  });
+});
+
+describe("formatValue text", () => {
+  it("uses the text section", () => {
+    expect(formatValue("abc", "0;0;0;\"[\"@\"]\"")).toBe("[abc]");
+    expect(formatValue("abc", "@ \"x\"")).toBe("abc x");
+    expect(formatValue("abc", "0.00")).toBe("abc");
+  });
+});
+
+describe("formatGeneralShort", () => {
+  it("fits 11 characters", () => {
+    expect(formatGeneralShort(1 / 3)).toBe("0.333333333");
+    expect(formatGeneralShort(1234.5678)).toBe("1234.5678");
+    expect(formatGeneralShort(123456789012)).toBe("1.23457E+11");
+  });
+});

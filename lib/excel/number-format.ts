@@ -1,0 +1,195 @@
+/**
+ * Excel number format codes applied to a value (the TEXT function, and cell display): digit placeholders
+ * 0 # ?, grouping and scaling commas, percent, scientific, fractions, literals, sections with
+ * conditions, the text section @, and dates/times.
+ */
+import { formatGeneral } from "@/lib/excel/coerce";
+import { formatDateSection } from "@/lib/excel/number-format-dates";
+import { conditionHolds, type FormatSection, type FormatToken, parseSection, splitSections } from "@/lib/excel/number-format-sections";
+import { roundTo } from "@/lib/excel/functions/math-rounding";
+
+/** General as a cell shows it: up to 11 characters, so about 10 significant digits. */
+export function formatGeneralShort(n: number): string {
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) {
+    const [mantissa = "0", exp = "0"] = n.toExponential(5).split("e");
+    const trimmed = mantissa.replace(/\.?0+$/, "");
+    const e = Number(exp);
+    return `${trimmed}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  const intDigits = abs < 1 ? 1 : Math.floor(Math.log10(abs)) + 1;
+  return formatGeneral(roundTo(n, Math.max(0, 10 - intDigits)));
+}
+
+function pickSection(sections: FormatSection[], n: number): { section: FormatSection; value: number } | undefined {
+  const numeric = sections.slice(0, 3);
+  if (numeric.some((s) => s.condition)) {
+    for (const [index, section] of numeric.entries()) {
+      if (!section.condition || conditionHolds(section.condition, n)) {
+        const negativeSection = index === 1 && !section.condition && n < 0;
+        return { section, value: negativeSection ? Math.abs(n) : n };
+      }
+    }
+    return undefined;
+  }
+  const [first, second, third] = numeric;
+  if (!first) return undefined;
+  if (n < 0 && second) return { section: second, value: -n };
+  if (n === 0 && third) return { section: third, value: 0 };
+  return { section: first, value: n };
+}
+
+function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+function padChar(char: "0" | "#" | "?"): string {
+  return char === "0" ? "0" : char === "?" ? " " : "";
+}
+
+function renderInteger(tokens: FormatToken[], digits: string, group: boolean): string {
+  const firstDigit = tokens.findIndex((t) => t.kind === "digit");
+  let rest = digits;
+  let out = "";
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i] as FormatToken;
+    if (token.kind === "literal") out = token.text + out;
+    else if (token.kind === "digit") {
+      if (i === firstDigit) {
+        out = (rest === "" ? padChar(token.char) : rest) + out;
+        rest = "";
+      } else if (rest !== "") {
+        out = rest.slice(-1) + out;
+        rest = rest.slice(0, -1);
+      } else out = padChar(token.char) + out;
+    }
+  }
+  if (!group) return out;
+  return out.replace(/\d+/, (run) => groupDigits(run));
+}
+
+function renderFraction(tokens: FormatToken[], digits: string): string {
+  const placeholders = tokens.filter((t) => t.kind === "digit") as { char: "0" | "#" | "?" }[];
+  const shown = digits.split("");
+  for (let i = placeholders.length - 1; i >= 0; i--) {
+    const p = placeholders[i] as { char: "0" | "#" | "?" };
+    if (shown[i] !== "0" || p.char === "0") break;
+    shown[i] = p.char === "?" ? " " : "";
+  }
+  let k = 0;
+  return tokens.map((t) => (t.kind === "digit" ? (shown[k++] ?? "") : t.kind === "literal" ? t.text : "")).join("");
+}
+
+function splitAt<T>(items: T[], index: number): [T[], T[]] {
+  return index < 0 ? [items, []] : [items.slice(0, index), items.slice(index + 1)];
+}
+
+function renderExponent(tokens: FormatToken[], value: number): string {
+  const expIndex = tokens.findIndex((t) => t.kind === "exponent");
+  const expToken = tokens[expIndex] as Extract<FormatToken, { kind: "exponent" }>;
+  const [mantissaTokens, expTokens] = splitAt(tokens, expIndex);
+  const [intTokens, fracTokens] = splitAt(mantissaTokens, mantissaTokens.findIndex((t) => t.kind === "point"));
+  const intPlaces = intTokens.filter((t) => t.kind === "digit").length;
+  const fracPlaces = fracTokens.filter((t) => t.kind === "digit").length;
+  let exponent = value === 0 ? 0 : Math.floor(Math.log10(value));
+  if (intPlaces > 1 && intTokens.some((t) => t.kind === "digit" && t.char === "#")) exponent = Math.floor(exponent / intPlaces) * intPlaces;
+  else if (intPlaces > 1) exponent -= intPlaces - 1;
+  let mantissa = roundTo(value / 10 ** exponent, fracPlaces);
+  if (intPlaces <= 1 && mantissa >= 10) {
+    exponent += 1;
+    mantissa = roundTo(value / 10 ** exponent, fracPlaces);
+  }
+  const body = renderFixed([...intTokens, ...(mantissaTokens.some((t) => t.kind === "point") ? [{ kind: "point" } as FormatToken] : []), ...fracTokens], mantissa);
+  const expDigits = expTokens.filter((t) => t.kind === "digit").length;
+  const sign = exponent < 0 ? "-" : expToken.sign === "+" ? "+" : "";
+  const expText = renderInteger(expTokens, String(Math.abs(exponent)), false);
+  return `${body}${expToken.upper ? "E" : "e"}${sign}${expDigits ? expText : ""}`;
+}
+
+function renderFixed(tokens: FormatToken[], value: number): string {
+  const pointIndex = tokens.findIndex((t) => t.kind === "point");
+  const [intTokens, fracTokens] = splitAt(tokens, pointIndex);
+  const fracPlaces = fracTokens.filter((t) => t.kind === "digit").length;
+  const rounded = roundTo(value, fracPlaces);
+  const fixed = rounded.toFixed(fracPlaces);
+  const [intPart = "0", fracPart = ""] = fixed.split(".");
+  const lastIntDigit = intTokens.map((t) => t.kind).lastIndexOf("digit");
+  const group = intTokens.some((t, i) => t.kind === "comma" && i < lastIntDigit && intTokens.slice(0, i).some((p) => p.kind === "digit"));
+  const intText = renderInteger(intTokens, intPart === "0" ? "" : intPart, group);
+  if (pointIndex < 0) return intText;
+  return `${intText}.${renderFraction(fracTokens, fracPart)}`;
+}
+
+function bestFraction(value: number, maxDen: number, fixedDen?: number): [number, number] {
+  if (fixedDen) return [Math.round(value * fixedDen), fixedDen];
+  let best: [number, number] = [Math.round(value), 1];
+  let bestErr = Math.abs(value - best[0]);
+  for (let den = 2; den <= maxDen && bestErr > 0; den++) {
+    const num = Math.round(value * den);
+    const err = Math.abs(value - num / den);
+    if (err < bestErr - 1e-12) {
+      best = [num, den];
+      bestErr = err;
+    }
+  }
+  return best;
+}
+
+function renderFractionFormat(tokens: FormatToken[], value: number): string {
+  const slash = tokens.findIndex((t) => t.kind === "slash");
+  const before = tokens.slice(0, slash);
+  const after = tokens.slice(slash + 1);
+  const lastLiteral = before.map((t) => t.kind).lastIndexOf("literal");
+  const hasWhole = lastLiteral > 0 && before.slice(0, lastLiteral).some((t) => t.kind === "digit");
+  const wholeTokens = hasWhole ? before.slice(0, lastLiteral + 1) : [];
+  const numTokens = hasWhole ? before.slice(lastLiteral + 1) : before;
+  const denText = after.filter((t) => t.kind === "literal").map((t) => (t.kind === "literal" ? t.text : "")).join("");
+  const denDigits = after.filter((t) => t.kind === "digit").length;
+  const fixedDen = /^\d+/.exec(denText.trim())?.[0];
+  const whole = hasWhole ? Math.trunc(value) : 0;
+  const [num, den] = bestFraction(value - whole, 10 ** Math.max(1, denDigits) - 1, fixedDen ? Number(fixedDen) : undefined);
+  const wholeText = hasWhole ? renderInteger(wholeTokens, whole === 0 ? "" : String(whole), false) : "";
+  if (num === 0 && hasWhole) return whole === 0 ? "0" : wholeText.trimEnd();
+  const numText = renderInteger(numTokens, String(num), false);
+  const denRendered = fixedDen ? denText : String(den).padEnd(denDigits, " ");
+  return `${wholeText}${numText}/${denRendered}`;
+}
+
+function formatNumberSection(section: FormatSection, value: number, sign: string): string | undefined {
+  if (section.isDate) {
+    const text = formatDateSection(value, section.tokens);
+    return text === undefined ? undefined : sign + text;
+  }
+  const tokens = section.tokens;
+  if (tokens.some((t) => t.kind === "general")) {
+    return sign + tokens.map((t) => (t.kind === "general" ? formatGeneralShort(value) : t.kind === "literal" ? t.text : "")).join("");
+  }
+  if (!tokens.some((t) => t.kind === "digit")) return sign + tokens.map((t) => (t.kind === "literal" ? t.text : "")).join("");
+  let scaled = value * 100 ** tokens.filter((t) => t.kind === "percent").length;
+  const lastDigit = tokens.map((t) => t.kind).lastIndexOf("digit");
+  let i = lastDigit + 1;
+  while (tokens[i]?.kind === "comma" || (tokens[i]?.kind === "point" && tokens[i + 1]?.kind === "comma")) {
+    if (tokens[i]?.kind === "comma") scaled /= 1000;
+    i++;
+  }
+  const body = tokens.filter((t) => t.kind !== "percent");
+  if (body.some((t) => t.kind === "exponent")) return sign + renderExponent(body, scaled);
+  if (body.some((t) => t.kind === "slash")) return sign + renderFractionFormat(body, scaled);
+  return sign + renderFixed(body, scaled);
+}
+
+/** Formats a number or text with a format code; undefined when Excel would fail (#VALUE! in TEXT). */
+export function formatValue(value: number | string, code: string): string | undefined {
+  const sections = splitSections(code).map(parseSection);
+  if (typeof value === "string") {
+    const textSection = sections[3] ?? sections.find((s) => s.hasText && !s.tokens.some((t) => t.kind === "digit"));
+    if (!textSection) return value;
+    return textSection.tokens.map((t) => (t.kind === "text" ? value : t.kind === "literal" ? t.text : "")).join("");
+  }
+  const picked = pickSection(sections, value);
+  if (!picked) return undefined;
+  const { section, value: shown } = picked;
+  if (section.isDate && shown < 0) return undefined;
+  const sign = shown < 0 ? "-" : "";
+  return formatNumberSection(section, Math.abs(shown), sign);
+}

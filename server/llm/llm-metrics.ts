@@ -1,0 +1,48 @@
+import "server-only";
+import { Counter, Histogram } from "prom-client";
+import type { LlmUsage } from "@/server/llm/llm-types";
+import { getOrCreateMetric } from "@/server/metrics/metrics-registry";
+
+const cost = () =>
+  getOrCreateMetric("llm_cost_dollars", (registry) =>
+    new Counter({ name: "llm_cost_dollars", help: "LLM API cost in US dollars", labelNames: ["provider", "model", "type"], registers: [registry] }),
+  );
+const tokens = () =>
+  getOrCreateMetric("llm_tokens_total", (registry) =>
+    new Counter({ name: "llm_tokens_total", help: "LLM tokens processed", labelNames: ["provider", "model", "type"], registers: [registry] }),
+  );
+const latency = () =>
+  getOrCreateMetric("llm_request_duration_seconds", (registry) =>
+    new Histogram({
+      name: "llm_request_duration_seconds",
+      help: "Duration of LLM calls through the router, by outcome",
+      labelNames: ["provider", "model", "status"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120],
+      registers: [registry],
+    }),
+  );
+
+const TOKEN_TYPES = [
+  ["input", "inputTokens"],
+  ["output", "outputTokens"],
+  ["cache_read", "cacheReadTokens"],
+  ["cache_write", "cacheWriteTokens"],
+] as const;
+
+/** Adds one call to the Prometheus counters; cost is labelled by token type like the tokens. */
+export function recordLlmMetrics(call: {
+  provider: string;
+  model: string;
+  status: string;
+  usage: LlmUsage;
+  costByType: Record<"input" | "output" | "cache_read" | "cache_write", number>;
+  latencyMs: number;
+}): void {
+  for (const [type, field] of TOKEN_TYPES) {
+    const count = call.usage[field];
+    if (count > 0) tokens().inc({ provider: call.provider, model: call.model, type }, count);
+    const dollars = call.costByType[type];
+    if (dollars > 0) cost().inc({ provider: call.provider, model: call.model, type }, dollars);
+  }
+  latency().observe({ provider: call.provider, model: call.model, status: call.status }, call.latencyMs / 1000);
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { accountRouter } from "@/server/trpc/routers/account";
+import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
+import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  apiKeys: apiKeysRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);
