@@ -3,6 +3,7 @@
  * app (DATABASE_URL, or the embedded one under DATA_DIR, reached through the running app when it owns it).
  */
 import { CliError } from "@/cli/args";
+import type { Database } from "@/db/database";
 
 const USAGE = `usage: npm run --silent cli -- <command>
   db migrate                                   apply pending database migrations
@@ -10,7 +11,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   apikey create --email <user email> [--name <label>]
   excel eval <file> [--set 'Sheet!A1=<value>']... --json`;
 
-async function withDatabase(run: (db: import("@/db/database").Database) => Promise<string>): Promise<string> {
+async function withDatabase(run: (db: Database) => Promise<string>): Promise<string> {
   const { getDatabaseHandle } = await import("@/db/client");
   const handle = await getDatabaseHandle();
   try {

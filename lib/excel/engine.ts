@@ -44,6 +44,8 @@ export interface Engine {
   /** Formula text with or without the leading "="; entered as a dynamic-array formula. */
   setCellFormula(ref: string, formula: string): void;
   getValue(ref: string): Scalar;
+  /** The values a formula at `ref` fills (its spill or array area), or undefined when it fills one cell. */
+  getSpill(ref: string): Scalar[][] | undefined;
   /** The formula text (with "=") at a reference, if any. */
   getFormula(ref: string): string | undefined;
   formulaCells(): string[];
@@ -84,6 +86,19 @@ export function createEngine(workbook: Workbook, options: EngineOptions = {}): E
     getValue: (ref) => {
       if (core.scheduler.hasWork()) core.run();
       return peek(ref)?.value ?? null;
+    },
+    getSpill: (ref) => {
+      if (core.scheduler.hasWork()) core.run();
+      const cell = peek(ref);
+      const area = cell?.formula ? cell.spill : null;
+      if (!cell || !area) return undefined;
+      const rows: Scalar[][] = [];
+      for (let r = area.top; r <= area.bottom; r++) {
+        const row: Scalar[] = [];
+        for (let c = area.left; c <= area.right; c++) row.push(cell.sheet.get(r, c)?.value ?? null);
+        rows.push(row);
+      }
+      return rows;
     },
     getFormula: (ref) => {
       const formula = peek(ref)?.formula;

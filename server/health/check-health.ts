@@ -1,5 +1,7 @@
 import "server-only";
+import type { Redis } from "ioredis";
 import { getDatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/database";
 import { getRedis } from "@/server/cache/redis";
 
 type PartStatus = "ok" | "error" | "disabled";
@@ -23,12 +25,14 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 /** Pings the database (required) and Redis (when configured; the app degrades without it, so it is reported but not fatal). */
-export async function checkHealth(): Promise<HealthReport> {
+export async function checkHealth(
+  parts: { database: () => Promise<DatabaseHandle>; redis: () => Redis | null } = { database: getDatabaseHandle, redis: getRedis },
+): Promise<HealthReport> {
   const failing: string[] = [];
   let db: PartStatus = "ok";
   let dbDriver: string | undefined;
   try {
-    const handle = await withTimeout(getDatabaseHandle(), "database");
+    const handle = await withTimeout(parts.database(), "database");
     dbDriver = handle.driver;
     await withTimeout(handle.ping(), "database");
   } catch {
@@ -36,7 +40,7 @@ export async function checkHealth(): Promise<HealthReport> {
     failing.push("db");
   }
   let redis: PartStatus = "disabled";
-  const client = getRedis();
+  const client = parts.redis();
   if (client) {
     try {
       await withTimeout(client.ping(), "redis");

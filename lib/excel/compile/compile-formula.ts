@@ -118,6 +118,8 @@ export const compileNode: NodeCompiler = (node, ctx, mode) => {
       return constant(Errors.REF);
     case "call":
       return compileCall(node, ctx, mode);
+    case "invoke":
+      return compileInvoke(compileNode(node.callee, ctx, "value"), node.args, ctx, mode, compileNode);
     case "binary":
       return compileBinary(node, ctx);
     case "percent":

@@ -40,6 +40,8 @@ export type FormulaNode =
   | { readonly type: "name"; readonly name: string; readonly sheet: string | undefined }
   | { readonly type: "external"; readonly text: string }
   | { readonly type: "call"; readonly name: string; readonly args: FormulaNode[] }
+  /** Calling a lambda-valued expression: `LAMBDA(x, x+1)(2)`. */
+  | { readonly type: "invoke"; readonly callee: FormulaNode; readonly args: FormulaNode[] }
   | { readonly type: "unary"; readonly op: "-" | "+" | "@"; readonly arg: FormulaNode }
   | { readonly type: "percent"; readonly arg: FormulaNode }
   | { readonly type: "binary"; readonly op: BinaryOperator; readonly left: FormulaNode; readonly right: FormulaNode }

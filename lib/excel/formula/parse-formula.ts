@@ -171,7 +171,12 @@ class Parser {
     const next = text[this.pos];
     if (next === "(") {
       this.pos++;
-      return { type: "call", name: normalizeFunctionName(name), args: this.callArguments() };
+      let node: FormulaNode = { type: "call", name: normalizeFunctionName(name), args: this.callArguments() };
+      while (this.text[this.pos] === "(") {
+        this.pos++;
+        node = { type: "invoke", callee: node, args: this.callArguments() };
+      }
+      return node;
     }
     if (next === "[") {
       this.pos++;

@@ -6,8 +6,8 @@ import { Errors, type ExcelError } from "@/lib/excel/values";
 
 type Num = number | ExcelError;
 
-function spec(name: string, min: number, max: number, fn: (...args: number[]) => Num, kinds: FunctionSpec["args"] = ["number"]): FunctionSpec {
-  return { name, minArgs: min, maxArgs: max, args: kinds, impl: (_ctx: EvalContext, ...args: number[]) => fn(...args) };
+function spec(name: string, min: number, max: number, fn: (...args: never[]) => Num, kinds: FunctionSpec["args"] = ["number"]): FunctionSpec {
+  return { name, minArgs: min, maxArgs: max, args: kinds, impl: (_ctx: EvalContext, ...args: never[]) => fn(...args) };
 }
 
 const NUM4_BOOL: FunctionSpec["args"] = ["number", "number", "number", "boolean"];
@@ -98,18 +98,17 @@ const badDf = (df: number) => df < 1 || df > 1e10;
 const badP = (p: number) => p <= 0 || p > 1;
 
 export const continuousDistributionFunctions: FunctionSpec[] = [
-  spec("NORM.DIST", 4, 4, normDist as (...a: number[]) => Num, NUM4_BOOL),
-  spec("NORMDIST", 4, 4, normDist as (...a: number[]) => Num, NUM4_BOOL),
+  spec("NORM.DIST", 4, 4, normDist, NUM4_BOOL),
+  spec("NORMDIST", 4, 4, normDist, NUM4_BOOL),
   spec("NORM.INV", 3, 3, normInv),
   spec("NORMINV", 3, 3, normInv),
-  spec("NORM.S.DIST", 2, 2, ((z: number, cumulative: boolean) => normDist(z, 0, 1, cumulative)) as (...a: number[]) => Num, ["number", "boolean"]),
+  spec("NORM.S.DIST", 2, 2, ((z: number, cumulative: boolean) => normDist(z, 0, 1, cumulative)), ["number", "boolean"]),
   spec("NORMSDIST", 1, 1, (z) => sf.normalCdf(z as number)),
   spec("NORM.S.INV", 1, 1, (p) => normInv(p as number, 0, 1)),
   spec("NORMSINV", 1, 1, (p) => normInv(p as number, 0, 1)),
   spec("GAUSS", 1, 1, (z) => sf.normalCdf(z as number) - 0.5),
   spec("PHI", 1, 1, (z) => sf.normalPdf(z as number)),
-  spec("STANDARDNORMAL", 1, 1, (z) => sf.normalPdf(z as number)),
-  spec("LOGNORM.DIST", 4, 4, lognormDist as (...a: number[]) => Num, NUM4_BOOL),
+  spec("LOGNORM.DIST", 4, 4, lognormDist, NUM4_BOOL),
   spec("LOGNORMDIST", 3, 3, (x, m, s) => lognormDist(x as number, m as number, s as number)),
   spec("LOGNORM.INV", 3, 3, lognormInv),
   spec("LOGINV", 3, 3, lognormInv),
@@ -120,7 +119,7 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
     ((x: number, lambda: number, cumulative: boolean) => {
       if (x < 0 || lambda <= 0) return Errors.NUM;
       return cumulative ? 1 - Math.exp(-lambda * x) : lambda * Math.exp(-lambda * x);
-    }) as (...a: number[]) => Num,
+    }),
     ["number", "number", "boolean"],
   ),
   spec(
@@ -131,17 +130,17 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
       if (x < 0 || alpha <= 0 || beta <= 0) return Errors.NUM;
       const u = Math.pow(x / beta, alpha);
       return cumulative ? 1 - Math.exp(-u) : (alpha / beta) * Math.pow(x / beta, alpha - 1) * Math.exp(-u);
-    }) as (...a: number[]) => Num,
+    }),
     NUM4_BOOL,
   ),
-  spec("GAMMA.DIST", 4, 4, gammaDist as (...a: number[]) => Num, NUM4_BOOL),
-  spec("GAMMADIST", 4, 4, gammaDist as (...a: number[]) => Num, NUM4_BOOL),
+  spec("GAMMA.DIST", 4, 4, gammaDist, NUM4_BOOL),
+  spec("GAMMADIST", 4, 4, gammaDist, NUM4_BOOL),
   spec("GAMMA.INV", 3, 3, gammaInv),
   spec("GAMMAINV", 3, 3, gammaInv),
   spec("GAMMA", 1, 1, (x) => ((x as number) <= 0 && Number.isInteger(x) ? Errors.NUM : numResult(sf.gamma(x as number)))),
   spec("GAMMALN", 1, 1, (x) => ((x as number) <= 0 ? Errors.NUM : sf.logGamma(x as number))),
   spec("GAMMALN.PRECISE", 1, 1, (x) => ((x as number) <= 0 ? Errors.NUM : sf.logGamma(x as number))),
-  spec("BETA.DIST", 4, 6, betaDist as (...a: number[]) => Num, ["number", "number", "number", "boolean", "number"]),
+  spec("BETA.DIST", 4, 6, betaDist, ["number", "number", "number", "boolean", "number"]),
   spec("BETADIST", 3, 5, (x, a, b, lo, hi) => betaDist(x as number, a as number, b as number, true, lo, hi)),
   spec("BETA.INV", 3, 5, betaInv),
   spec("BETAINV", 3, 5, betaInv),
@@ -153,7 +152,7 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
       const d = Math.trunc(df);
       if (d < 1) return Errors.NUM;
       return cumulative ? tCdf(x, d) : tPdf(x, d);
-    }) as (...a: number[]) => Num,
+    }),
     ["number", "number", "boolean"],
   ),
   spec("T.DIST.2T", 2, 2, (x, df) => (x < 0 || Math.trunc(df as number) < 1 ? Errors.NUM : 2 * (1 - tCdf(x, Math.trunc(df as number))))),
@@ -175,7 +174,7 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
       const d = Math.trunc(df);
       if (x < 0 || badDf(d)) return Errors.NUM;
       return cumulative ? chiCdf(x, d) : chiPdf(x, d);
-    }) as (...a: number[]) => Num,
+    }),
     ["number", "number", "boolean"],
   ),
   spec("CHISQ.DIST.RT", 2, 2, (x, df) => ((x as number) < 0 || badDf(Math.trunc(df as number)) ? Errors.NUM : 1 - chiCdf(x as number, Math.trunc(df as number)))),
@@ -200,7 +199,7 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
       const [a, b] = [Math.trunc(d1), Math.trunc(d2)];
       if (x < 0 || badDf(a) || badDf(b)) return Errors.NUM;
       return cumulative ? fCdf(x, a, b) : fPdf(x, a, b);
-    }) as (...a: number[]) => Num,
+    }),
     NUM4_BOOL,
   ),
   ...["F.DIST.RT", "FDIST"].map((name) =>
@@ -222,6 +221,12 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
       return sf.invertCdf((x) => fCdf(x, a, b), 1 - (p as number), 0, 10);
     }),
   ),
+  spec("CONFIDENCE.T", 3, 3, (alpha, sd, size) => {
+    const n = Math.trunc(size as number);
+    if ((alpha as number) <= 0 || (alpha as number) >= 1 || (sd as number) <= 0 || n < 1) return Errors.NUM;
+    if (n === 1) return Errors.DIV0;
+    return (tInv(1 - (alpha as number) / 2, n - 1) * (sd as number)) / Math.sqrt(n);
+  }),
   spec("FISHER", 1, 1, (x) => (Math.abs(x as number) >= 1 ? Errors.NUM : Math.atanh(x as number))),
   spec("FISHERINV", 1, 1, (y) => Math.tanh(y as number)),
 ];

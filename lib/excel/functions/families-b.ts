@@ -8,8 +8,11 @@ import { complexFunctions } from "@/lib/excel/functions/engineering-complex";
 import { convertFunctions } from "@/lib/excel/functions/engineering-convert";
 import { engineeringMiscFunctions } from "@/lib/excel/functions/engineering-misc";
 import { annuityFunctions } from "@/lib/excel/functions/financial-annuity";
+import { bondFunctions } from "@/lib/excel/functions/financial-bonds";
 import { cashflowFunctions } from "@/lib/excel/functions/financial-cashflow";
+import { couponFunctions } from "@/lib/excel/functions/financial-coupons";
 import { depreciationFunctions } from "@/lib/excel/functions/financial-depreciation";
+import { discountFunctions } from "@/lib/excel/functions/financial-discount";
 import { lookupFunctions } from "@/lib/excel/functions/lookup-functions";
 import { referenceFunctions } from "@/lib/excel/functions/reference-functions";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
@@ -24,6 +27,9 @@ export const familiesB: FunctionSpec[] = [
   ...annuityFunctions,
   ...cashflowFunctions,
   ...depreciationFunctions,
+  ...couponFunctions,
+  ...bondFunctions,
+  ...discountFunctions,
   ...baseFunctions,
   ...engineeringMiscFunctions,
   ...convertFunctions,

@@ -20,7 +20,7 @@ function numericMatrix(ctx: EvalContext, value: Value): number[][] | ExcelError 
 }
 
 /** LU decomposition with partial pivoting; returns the determinant and the inverse when non-singular. */
-function invert(matrix: number[][]): { det: number; inverse?: number[][] } {
+export function invert(matrix: number[][]): { det: number; inverse?: number[][] } {
   const n = matrix.length;
   const a = matrix.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
   let det = 1;
