@@ -5,7 +5,7 @@ import { toSerializedError, type Op } from "@/inngest/executor/call-function";
 import { resolveInstant } from "@/inngest/executor/duration";
 import { finishRun } from "@/inngest/executor/finish-run";
 import { findFunctions } from "@/inngest/executor/function-registry";
-import { enqueueJob, type ClaimedJob } from "@/inngest/executor/job-queue";
+import { enqueueJob, retryJobLater, type ClaimedJob } from "@/inngest/executor/job-queue";
 import type { Transaction } from "@/inngest/executor/queryable";
 import { nextAttemptAt, type RetryPolicy } from "@/inngest/executor/retry-policy";
 import { createRun, getStep, saveStep, type Run } from "@/inngest/executor/run-store";
@@ -62,8 +62,10 @@ export async function applyOps(ops: Op[], ctx: OpsContext): Promise<OpsOutcome> 
         }
         await saveStep(tx, run, op.id, { ...base, status: "errored", error, attempts, endedAt: now });
         const availableAt = nextAttemptAt(ctx.retry, attempts, now, ctx.retryAfter);
-        await enqueueJob(tx, { runId: run.id, kind: "call", target: op.id, availableAt, attempt: attempts });
-        if (ctx.job.target === op.id) outcome.jobRescheduled = true;
+        if (ctx.job.target === op.id) {
+          await retryJobLater(tx, ctx.job, availableAt, attempts);
+          outcome.jobRescheduled = true;
+        } else await enqueueJob(tx, { runId: run.id, kind: "call", target: op.id, availableAt, attempt: attempts });
         break;
       }
       case "StepFailed":

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { createAccount } from "@/server/accounts/create-account";
 import { signIn, signOut } from "@/server/auth/auth";
 import { isAppError } from "@/server/errors/app-error";
+import { consumeSignInAttempt } from "@/server/security/rate-limits";
 
 export interface AuthFormState {
   error?: string;
@@ -20,6 +21,10 @@ function safeDestination(value: FormDataEntryValue | null): string {
 
 export async function signInWithPassword(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const email = String(formData.get("email") ?? "");
+  const attempt = await consumeSignInAttempt(email);
+  if (!attempt.allowed) {
+    return { error: `Too many sign-in attempts. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minutes.`, email };
+  }
   try {
     await signIn("credentials", {
       email,

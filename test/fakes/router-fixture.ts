@@ -20,19 +20,24 @@ export async function openRouterFixture(target: TestDatabaseTarget): Promise<Rou
   accounts += 1;
   const account = await createAccount(handle.db, { email: `router${accounts}@example.com`, password: "router password 1" });
   const fakes = await startFakeProviderSet();
+  const routers: LlmRouter[] = [];
   return {
     handle,
     account,
     fakes,
-    createRouter: (overrides = {}) =>
-      createLlmRouter({
+    createRouter: (overrides = {}) => {
+      const router = createLlmRouter({
         db: handle.db,
         environmentProviders: fakes.providers,
         resilience: { timeoutMs: 400, maxRetries: 1, initialBackoffMs: 5, maxBackoffMs: 20, maxRetryAfterMs: 2_000 },
         breaker: { failureThreshold: 50, cooldownMs: 60_000 },
         ...overrides,
-      }),
+      });
+      routers.push(router);
+      return router;
+    },
     close: async () => {
+      await Promise.all(routers.map((router) => router.flush()));
       await fakes.close();
       await handle.close();
     },
