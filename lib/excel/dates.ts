@@ -84,12 +84,6 @@ export function weekdayIndex(serial: number): number {
   return (((whole - 1) % 7) + 7) % 7;
 }
 
-/** A serial as the JavaScript Date (UTC) it stands for; serials before 1900-03-01 are shifted by one day. */
-export function serialToUtcDate(serial: number): Date {
-  const days = serial > 60 ? serial - 1 : serial;
-  return new Date(EPOCH_UTC + Math.round(days * MS_PER_DAY));
-}
-
 /** The serial (with time fraction) of a wall-clock moment, read from the Date's local fields. */
 export function localDateToSerial(date: Date): number {
   const day = dateToSerial(date.getFullYear(), date.getMonth() + 1, date.getDate());

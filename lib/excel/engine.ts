@@ -50,6 +50,8 @@ export interface Engine {
   getFormula(ref: string): string | undefined;
   formulaCells(): string[];
   computedCells(): string[];
+  /** Every formula cell and every cell an array formula fills, with sheet name, A1 address and value. */
+  computedValues(): { sheet: string; address: string; value: Scalar }[];
   /** Unknown function names used by the workbook's formulas. */
   unknownFunctions(): string[];
   /** Formula evaluations performed so far (for tests and benchmarks). */
@@ -109,6 +111,16 @@ export function createEngine(workbook: Workbook, options: EngineOptions = {}): E
       const out: string[] = [];
       for (const store of core.stores) {
         for (const cell of store.cells.values()) if (cell.formula || cell.spilledFrom) out.push(cellRef(cell));
+      }
+      return out;
+    },
+    computedValues: () => {
+      if (core.scheduler.hasWork()) core.run();
+      const out: { sheet: string; address: string; value: Scalar }[] = [];
+      for (const store of core.stores) {
+        const cells = [...store.cells.values()].filter((cell) => cell.formula || cell.spilledFrom);
+        cells.sort((a, b) => a.row - b.row || a.col - b.col);
+        for (const cell of cells) out.push({ sheet: store.name, address: formatCellAddress(cell.row, cell.col), value: cell.value });
       }
       return out;
     },

@@ -52,7 +52,6 @@ describe.each(testDatabases)("LLM budgets and cost caps on $name", (target) => {
     expect(first.model).toBe("claude-opus-4-1-20250805");
     expect(first.decision.reason).toMatch(/organisation budget at 85%/);
     await router.flush();
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const alerts = await fixture.handle.db.select().from(llmBudgetAlerts).where(eq(llmBudgetAlerts.organisationId, account.organisationId));
     expect(alerts).toMatchObject([{ scope: "organisation", level: "warning", spentUsd: 85, limitUsd: 100 }]);
   });

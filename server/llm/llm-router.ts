@@ -58,6 +58,7 @@ export function createLlmRouter(options: LlmRouterOptions): LlmRouter {
   const policies = createPolicyCache(db, ttl);
   const providerCache = createProviderCache(options, ttl);
   const alerted = new Set<string>();
+  const pendingAlerts = new Set<Promise<void>>();
 
   const decide = async (request: RouteChatRequest) => {
     const [policy, providers, spent] = await Promise.all([
@@ -86,9 +87,10 @@ export function createLlmRouter(options: LlmRouterOptions): LlmRouter {
       if (alerted.has(key)) continue;
       alerted.add(key);
       console.warn(`llm budget ${alert.level}: ${alert.scope} ${subjectId} spent $${alert.spentUsd.toFixed(2)} of $${alert.limitUsd.toFixed(2)}`);
-      insertBudgetAlert(db, { organisationId: request.organisationId, scope: alert.scope, subjectId, month, level: alert.level, spentUsd: alert.spentUsd, limitUsd: alert.limitUsd }).catch(
-        (error: unknown) => console.error("llm budget alert not stored", error),
-      );
+      const stored = insertBudgetAlert(db, { organisationId: request.organisationId, scope: alert.scope, subjectId, month, level: alert.level, spentUsd: alert.spentUsd, limitUsd: alert.limitUsd })
+        .catch((error: unknown) => console.error("llm budget alert not stored", error))
+        .finally(() => pendingAlerts.delete(stored));
+      pendingAlerts.add(stored);
     }
   };
 
@@ -136,7 +138,9 @@ export function createLlmRouter(options: LlmRouterOptions): LlmRouter {
       policies.invalidate(organisationId);
       providerCache.invalidate(organisationId);
     },
-    flush: () => recorder.flush(),
+    flush: async () => {
+      await Promise.all([recorder.flush(), ...pendingAlerts]);
+    },
 
     async routeChat(request) {
       const started = performance.now();

@@ -1,6 +1,6 @@
 /** Time-value-of-money functions: PMT, IPMT, PPMT, CUMIPMT, CUMPRINC, PV, FV, NPER, RATE and friends. */
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
-import { Errors, ExcelError, type Value } from "@/lib/excel/values";
+import { Errors, type ExcelError, type Value } from "@/lib/excel/values";
 
 function typeFlag(type: number | undefined): 0 | 1 {
   return type !== undefined && type !== 0 ? 1 : 0;

@@ -2,7 +2,8 @@
  * SUBTOTAL and AGGREGATE: run one of the basic aggregates over references, skipping cells that hold
  * SUBTOTAL/AGGREGATE formulas themselves and (AGGREGATE options) error values.
  */
-import { clipArea } from "@/lib/excel/functions/collect";
+import { toNumber } from "@/lib/excel/coerce";
+import { clipArea, scalarOrGrid } from "@/lib/excel/functions/collect";
 import { mathBasicFunctions } from "@/lib/excel/functions/math-basic";
 import { statisticalBasicFunctions } from "@/lib/excel/functions/statistical-basic";
 import { statisticalDispersionFunctions } from "@/lib/excel/functions/statistical-dispersion";
@@ -78,7 +79,10 @@ export const subtotalAggregateFunctions: FunctionSpec[] = [
       if (code >= FIRST_ARRAY_FORM) {
         const [array, k] = rest;
         if (array === undefined || k === undefined) return Errors.VALUE;
-        return run(ctx, name, [filtered(ctx, array, skipNested, skipErrors), k]);
+        const kValue = scalarOrGrid(ctx, k);
+        const kNumber = toNumber(Array.isArray(kValue) ? (kValue[0]?.[0] ?? null) : kValue);
+        if (kNumber instanceof ExcelError) return kNumber;
+        return run(ctx, name, [filtered(ctx, array, skipNested, skipErrors), kNumber]);
       }
       return run(ctx, name, rest.map((r) => filtered(ctx, r, skipNested, skipErrors)));
     },

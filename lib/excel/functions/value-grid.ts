@@ -1,6 +1,6 @@
 /** Helpers for functions that work on whole arrays and references (lookup, dynamic arrays). */
 import type { EvalContext, RangeArg } from "@/lib/excel/functions/types";
-import { arrayOf, Errors, ExcelError, isArrayValue, isLambda, isReference, type Area, type Scalar, type Value } from "@/lib/excel/values";
+import { arrayOf, Errors, type ExcelError, isArrayValue, isLambda, isReference, type Area, type Scalar, type Value } from "@/lib/excel/values";
 
 export const SHEET_ROWS = 1_048_576;
 export const SHEET_COLS = 16_384;
@@ -15,10 +15,6 @@ export function toGrid(ctx: EvalContext, value: Value): Scalar[][] | ExcelError 
   if (isArrayValue(value)) return value.rows;
   if (isLambda(value)) return Errors.CALC;
   return [[value]];
-}
-
-export function rangeRows(arg: RangeArg): Scalar[][] {
-  return arg.rows;
 }
 
 export function gridHeight(grid: Scalar[][]): number {

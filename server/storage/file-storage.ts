@@ -1,0 +1,43 @@
+import "server-only";
+import fs from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Where uploaded files and generated projects live. The embedded default keeps them on disk under
+ * DATA_DIR/files; keys are relative paths made of safe segments only.
+ */
+export interface FileStorage {
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  get(key: string): Promise<Uint8Array>;
+  delete(key: string): Promise<void>;
+}
+
+const SAFE_KEY = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+
+export function assertSafeKey(key: string): void {
+  if (!SAFE_KEY.test(key) || key.split("/").some((segment) => segment === "." || segment === "..")) {
+    throw new Error(`unsafe storage key: ${key}`);
+  }
+}
+
+export function createDiskStorage(root: string): FileStorage {
+  const resolve = (key: string) => {
+    assertSafeKey(key);
+    return path.join(root, key);
+  };
+  return {
+    async put(key, bytes) {
+      const target = resolve(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      const temporary = `${target}.${process.pid}.tmp`;
+      await fs.writeFile(temporary, bytes);
+      await fs.rename(temporary, target);
+    },
+    async get(key) {
+      return new Uint8Array(await fs.readFile(resolve(key)));
+    },
+    async delete(key) {
+      await fs.rm(resolve(key), { force: true });
+    },
+  };
+}
