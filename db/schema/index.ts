@@ -4,3 +4,4 @@ export * from "@/db/schema/api-keys";
 export * from "@/db/schema/audit";
 export * from "@/db/schema/llm";
 export * from "@/db/schema/durable";
+export * from "@/db/schema/chat";

@@ -1,0 +1,32 @@
+import "server-only";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import type { Database } from "@/db/database";
+import { conversations, messages } from "@/db/schema";
+
+export type MessageRow = typeof messages.$inferSelect;
+
+export async function insertMessage(db: Database, message: typeof messages.$inferInsert): Promise<MessageRow> {
+  const [row] = await db.insert(messages).values(message).returning();
+  if (!row) throw new Error("insert into message returned no row");
+  await db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, message.conversationId));
+  return row;
+}
+
+/** The newest `limit` messages of a conversation, oldest first. */
+export async function listLatestMessages(db: Database, organisationId: string, conversationId: string, limit: number): Promise<MessageRow[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.organisationId, organisationId)))
+    .orderBy(desc(messages.seq))
+    .limit(limit);
+  return rows.reverse();
+}
+
+export function listMessagesAfter(db: Database, organisationId: string, conversationId: string, afterSeq: number) {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.organisationId, organisationId), gt(messages.seq, afterSeq)))
+    .orderBy(asc(messages.seq));
+}
