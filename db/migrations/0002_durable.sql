@@ -40,7 +40,6 @@ CREATE TABLE "durable_run" (
 	"error" jsonb,
 	"concurrency" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"disable_immediate_execution" boolean DEFAULT false NOT NULL,
-	"completed_steps" integer DEFAULT 0 NOT NULL,
 	"parent_run_id" text,
 	"parent_step_id" text,
 	"created_at" timestamp (3) DEFAULT now() NOT NULL,

@@ -5,3 +5,4 @@ export * from "@/db/schema/audit";
 export * from "@/db/schema/llm";
 export * from "@/db/schema/durable";
 export * from "@/db/schema/chat";
+export * from "@/db/schema/workbooks";
