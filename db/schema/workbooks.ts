@@ -9,6 +9,8 @@ export interface WorkbookFidelity {
   matched: number;
   total: number;
   skipped: number;
+  /** Mismatches first; capped, for the report on the workbook page. */
+  cells: { ref: string; formula: string; cached: unknown; computed: unknown; matches: boolean }[];
 }
 
 /** An uploaded workbook; each re-upload adds a version and transforms it again. */

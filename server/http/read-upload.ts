@@ -33,7 +33,7 @@ export async function readUpload(request: Request, field: string, maxBytes: numb
   return { fileName: file.name || "workbook.xlsx", bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
-async function readCapped(request: Request, limit: number, tooLarge: () => AppError): Promise<Uint8Array> {
+async function readCapped(request: Request, limit: number, tooLarge: () => AppError): Promise<Uint8Array<ArrayBuffer>> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

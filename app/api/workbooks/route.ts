@@ -1,0 +1,9 @@
+// POST /api/workbooks: the Workbooks page's upload (session auth). Multipart field `file`; `?workbookId=` adds a version.
+import { withSession } from "@/server/http/with-session";
+import { uploadFromRequest } from "@/server/workbooks/upload-from-request";
+
+export const POST = withSession(async (request, { caller, db }) => {
+  const workbookId = new URL(request.url).searchParams.get("workbookId") ?? undefined;
+  const uploaded = await uploadFromRequest(request, db, caller, workbookId);
+  return Response.json(uploaded, { status: 202 });
+});

@@ -1,0 +1,49 @@
+import { NonRetriableError } from "inngest";
+import { getDb } from "@/db/client";
+import { inngest } from "@/inngest/client";
+import { workbookTransformRequested } from "@/inngest/events";
+import { getStorage } from "@/server/storage/get-storage";
+import {
+  compileWorkbookStep,
+  isPermanentLoadFailure,
+  markWorkbookFailed,
+  markWorkbookReady,
+  parseWorkbookStep,
+  type TransformTarget,
+} from "@/server/workbooks/transform-steps";
+
+async function target(organisationId: string, workbookId: string): Promise<TransformTarget> {
+  return { db: await getDb(), storage: getStorage(), organisationId, workbookId };
+}
+
+/** Unreadable files (corrupt, encrypted, not a spreadsheet) will not improve on retry: fail at once. */
+async function permanently<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isPermanentLoadFailure(error)) throw new NonRetriableError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** A workbook upload becomes a web app: parse, analyse, compile and generate, each a memoized step. */
+export const transformWorkbook = inngest.createFunction(
+  {
+    id: "workbook-transform",
+    name: "Transform workbook",
+    triggers: [workbookTransformRequested],
+    retries: 3,
+    concurrency: { key: "event.data.workbookId", limit: 1 },
+    onFailure: async ({ event, error, step }) => {
+      const { organisationId, workbookId } = event.data.event.data;
+      await step.run("record-failure", async () => markWorkbookFailed({ db: await getDb(), organisationId, workbookId }, error.message));
+    },
+  },
+  async ({ event, step }) => {
+    const { organisationId, workbookId } = event.data;
+    const parsed = await step.run("parse", async () => permanently(async () => parseWorkbookStep(await target(organisationId, workbookId))));
+    const compiled = await step.run("compile", async () => permanently(async () => compileWorkbookStep(await target(organisationId, workbookId))));
+    await step.run("finish", async () => markWorkbookReady(await target(organisationId, workbookId)));
+    return { ...parsed, fidelity: { matched: compiled.matched, total: compiled.total, skipped: compiled.skipped }, unknownFunctions: compiled.unknownFunctions };
+  },
+);

@@ -1,0 +1,39 @@
+/**
+ * How a recomputed value is compared with the value Excel cached in the file: numbers within 1e-9 relative,
+ * text and booleans exactly, errors by code. Shared by the fidelity report and the fidelity benchmark.
+ */
+import { ExcelError, type Scalar } from "@/lib/excel/values";
+
+export function sameValue(computed: Scalar, cached: Scalar): boolean {
+  if (typeof cached === "number" && typeof computed === "number") {
+    if (computed === cached) return true;
+    const diff = Math.abs(computed - cached);
+    return diff <= 1e-9 * Math.max(Math.abs(computed), Math.abs(cached)) || diff < 1e-14;
+  }
+  if (cached instanceof ExcelError || computed instanceof ExcelError) {
+    return cached instanceof ExcelError && computed instanceof ExcelError && cached.code === computed.code;
+  }
+  if (cached === null) return computed === null || computed === 0 || computed === "";
+  return computed === cached;
+}
+
+const FUNCTION_NAME = /(?:_xlfn\.|_xlws\.)*([A-Z][A-Z0-9.]*)\s*\(/gi;
+
+/** Upper-case names of the functions a formula calls (string literals ignored). */
+export function functionNames(formula: string): string[] {
+  const names = new Set<string>();
+  for (const match of formula.replace(/"(?:[^"]|"")*"/g, '""').matchAll(FUNCTION_NAME)) names.add((match[1] ?? "").toUpperCase());
+  return [...names];
+}
+
+const VOLATILE = new Set(["NOW", "TODAY", "RAND", "RANDBETWEEN", "RANDARRAY", "OFFSET", "INDIRECT", "CELL", "INFO"]);
+
+/** Formulas whose cached value cannot be reproduced: volatile functions change on every calculation. */
+export function usesVolatile(formula: string): boolean {
+  return functionNames(formula).some((name) => VOLATILE.has(name));
+}
+
+/** Formulas that read other files (`[1]Sheet!A1`), whose values we do not have. */
+export function usesExternalLink(formula: string): boolean {
+  return /\[\d+\]/.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { utils, write } from "@e965/xlsx";
+import { createEngine } from "@/lib/excel/engine";
+import { measureFidelity } from "@/lib/excel/fidelity";
+import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
+
+function workbookWithCachedValues(): Uint8Array {
+  const sheet = utils.aoa_to_sheet([[2, 3]]);
+  sheet["C1"] = { t: "n", v: 5, f: "A1+B1" };
+  sheet["D1"] = { t: "n", v: 99, f: "A1*B1" };
+  sheet["E1"] = { t: "n", v: 0.5, f: "RAND()" };
+  sheet["!ref"] = "A1:E1";
+  const book = utils.book_new();
+  utils.book_append_sheet(book, sheet, "Calc");
+  return new Uint8Array(write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+}
+
+describe("measureFidelity", () => {
+  it("compares cached and computed values, listing mismatches first and skipping volatile cells", () => {
+    const workbook = loadWorkbook(workbookWithCachedValues(), { fileName: "calc.xlsx" });
+    const engine = createEngine(workbook);
+    engine.recalculateAll();
+    const report = measureFidelity(workbook, engine);
+    expect(report).toMatchObject({ matched: 1, total: 2, skipped: 1 });
+    expect(report.cells[0]).toEqual({ ref: "Calc!D1", formula: "=A1*B1", cached: 99, computed: 6, matches: false });
+    expect(report.cells[1]).toMatchObject({ ref: "Calc!C1", matches: true });
+  });
+});
