@@ -14,5 +14,21 @@ export const workbookTransformRequested = eventType("workbook/transform.requeste
 });
 
 export const agentRunRequested = eventType("agent/run.requested", {
-  schema: z.object({ organisationId: z.string(), conversationId: z.string(), messageId: z.string() }),
+  schema: z.object({
+    organisationId: z.string(),
+    conversationId: z.string(),
+    messageId: z.string(),
+    userId: z.string().optional(),
+    maxCost: z.number().positive().optional(),
+  }),
+});
+
+/** The user's answer to a destructive tool call the agent is waiting on. */
+export const agentToolDecided = eventType("agent/tool.decided", {
+  schema: z.object({ organisationId: z.string(), conversationId: z.string(), toolCallId: z.string(), approved: z.boolean() }),
+});
+
+/** Stop button: cancels the conversation's running agent run. */
+export const agentRunCancelled = eventType("agent/run.cancelled", {
+  schema: z.object({ organisationId: z.string(), conversationId: z.string() }),
 });

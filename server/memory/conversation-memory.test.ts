@@ -71,6 +71,15 @@ describe.each(testDatabases)("ConversationMemory on $name", (target) => {
     down.disconnect();
   });
 
+  it("stores a message given twice with one id once", async () => {
+    const memory = new ConversationMemory(handle.db, redis);
+    const conversation = await insertConversation(handle.db, { organisationId, title: "Retry" });
+    await memory.append(organisationId, conversation.id, { id: "run-1:turn:0", role: "assistant", content: "first" });
+    const again = await memory.append(organisationId, conversation.id, { id: "run-1:turn:0", role: "assistant", content: "first" });
+    expect(again.content).toBe("first");
+    expect((await memory.window(organisationId, conversation.id)).length).toBe(1);
+  });
+
   it("never returns another organisation's messages", async () => {
     const memory = new ConversationMemory(handle.db, redis);
     const id = await conversationWith(memory, 2);

@@ -28,8 +28,13 @@ export class ConversationMemory {
     private readonly windowSize = CONTEXT_WINDOW,
   ) {}
 
-  async append(organisationId: string, conversationId: string, message: { role: MessageRole; content: string; metadata?: Record<string, unknown> }): Promise<StoredMessage> {
-    const row = await insertMessage(this.db, { conversationId, organisationId, role: message.role, content: message.content, metadata: message.metadata ?? {} });
+  /** Stores a message. Giving an `id` makes the append idempotent: a repeated id stores nothing new. */
+  async append(
+    organisationId: string,
+    conversationId: string,
+    message: { id?: string; role: MessageRole; content: string; metadata?: Record<string, unknown> },
+  ): Promise<StoredMessage> {
+    const row = await insertMessage(this.db, { id: message.id, conversationId, organisationId, role: message.role, content: message.content, metadata: message.metadata ?? {} });
     const stored = toStored(row);
     await this.tryRedis(async (redis) => {
       const key = windowKey(organisationId, conversationId);

@@ -5,9 +5,12 @@ import { conversations, messages } from "@/db/schema";
 
 export type MessageRow = typeof messages.$inferSelect;
 
+/** Inserts a message; a message whose id already exists (a retried step) is returned as it was stored. */
 export async function insertMessage(db: Database, message: typeof messages.$inferInsert): Promise<MessageRow> {
-  const [row] = await db.insert(messages).values(message).returning();
+  const [inserted] = await db.insert(messages).values(message).onConflictDoNothing({ target: messages.id }).returning();
+  const row = inserted ?? (message.id ? (await db.select().from(messages).where(eq(messages.id, message.id)).limit(1))[0] : undefined);
   if (!row) throw new Error("insert into message returned no row");
+  if (!inserted) return row;
   await db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, message.conversationId));
   return row;
 }

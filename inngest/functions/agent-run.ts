@@ -1,0 +1,86 @@
+import type { Inngest } from "inngest";
+import { agentRunCancelled, agentRunRequested, agentToolDecided } from "@/inngest/events";
+import { MAX_TURNS_PER_RUN, type AgentDependencies, type AgentRunScope } from "@/server/agent/agent-dependencies";
+import { conversationChannel, type AgentStreamEvent } from "@/server/agent/agent-events";
+import { runModelTurn } from "@/server/agent/run-model-turn";
+import { runToolCall, type ToolCallOutcome } from "@/server/agent/run-tool-call";
+
+export interface AgentRunOutput {
+  answer: string;
+  model: string;
+  costUsd: number;
+  toolCalls: ToolCallOutcome[];
+  turns: number;
+}
+
+const APPROVAL_TIMEOUT = "1h";
+
+/**
+ * The agent as a durable function: each model turn and each tool call is its own step (memoized, retried on
+ * failure), destructive tools wait for the user's approval, and the Stop button cancels the run.
+ */
+export function createAgentRunFunction(client: Inngest, resolve: (organisationId: string) => Promise<AgentDependencies>) {
+  const publish = async (scope: Pick<AgentRunScope, "organisationId" | "conversationId">, event: AgentStreamEvent) =>
+    (await resolve(scope.organisationId)).bus.publish(conversationChannel(scope.organisationId, scope.conversationId), event);
+
+  return client.createFunction(
+    {
+      id: "agent-run",
+      name: "Agent run",
+      triggers: [agentRunRequested],
+      retries: 2,
+      concurrency: { key: "event.data.conversationId", limit: 1 },
+      cancelOn: [{ event: agentRunCancelled, match: "data.conversationId" }],
+      onFailure: async ({ event, error, step, runId }) => {
+        const { organisationId, conversationId } = event.data.event.data;
+        await step.run("report-failure", async () => {
+          const deps = await resolve(organisationId);
+          const stored = await deps.memory.append(organisationId, conversationId, {
+            id: `${runId}:failure`,
+            role: "assistant",
+            content: `Sorry, I could not finish this answer: ${error.message}`,
+            metadata: { runId, failed: true },
+          });
+          await publish({ organisationId, conversationId }, { type: "message", message: stored });
+          await publish({ organisationId, conversationId }, { type: "error", runId, message: error.message });
+        });
+      },
+    },
+    async ({ event, step, runId }) => {
+      const scope: AgentRunScope = { organisationId: event.data.organisationId, conversationId: event.data.conversationId, userId: event.data.userId, runId };
+      const toolCalls: ToolCallOutcome[] = [];
+      let costUsd = 0;
+      await step.run("start", () => publish(scope, { type: "run_started", runId }));
+      for (let turn = 0; turn < MAX_TURNS_PER_RUN; turn += 1) {
+        const reply = await step.run(`model-turn-${turn}`, async () => runModelTurn(await resolve(scope.organisationId), scope, turn, { maxCost: event.data.maxCost }));
+        costUsd += reply.costUsd;
+        if (reply.toolCalls.length === 0) {
+          await step.run("finish", () => publish(scope, { type: "done", runId }));
+          return { answer: reply.text, model: reply.model, costUsd, toolCalls, turns: turn + 1 } satisfies AgentRunOutput;
+        }
+        for (const call of reply.toolCalls) {
+          await step.run(`announce-${call.id}`, () =>
+            publish(scope, call.destructive ? { type: "approval_required", runId, callId: call.id, toolId: call.toolId, input: call.input } : { type: "tool_call", runId, callId: call.id, toolId: call.toolId, input: call.input, destructive: false }),
+          );
+          let approved = true;
+          if (call.destructive) {
+            const decision = await step.waitForEvent(`approval-${call.id}`, { event: agentToolDecided, timeout: APPROVAL_TIMEOUT, if: `async.data.toolCallId == "${call.id}"` });
+            approved = decision?.data.approved === true;
+          }
+          const outcome = await step.run(`tool-${call.id}`, async () => runToolCall(await resolve(scope.organisationId), scope, call, approved));
+          toolCalls.push(outcome);
+          costUsd += outcome.costUsd;
+        }
+      }
+      const stopped = await step.run("step-budget-exhausted", async () => {
+        const deps = await resolve(scope.organisationId);
+        const text = `I stopped after ${MAX_TURNS_PER_RUN} steps without a final answer. Ask again with a narrower question.`;
+        const stored = await deps.memory.append(scope.organisationId, scope.conversationId, { id: `${runId}:budget`, role: "assistant", content: text, metadata: { runId } });
+        await publish(scope, { type: "message", message: stored });
+        await publish(scope, { type: "done", runId });
+        return text;
+      });
+      return { answer: stopped, model: "", costUsd, toolCalls, turns: MAX_TURNS_PER_RUN } satisfies AgentRunOutput;
+    },
+  );
+}

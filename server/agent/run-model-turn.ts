@@ -1,0 +1,77 @@
+import "server-only";
+import { AGENT_SYSTEM_PROMPT, MODEL_STEP_TIMEOUT_MS, type AgentDependencies, type AgentRunScope } from "@/server/agent/agent-dependencies";
+import { conversationChannel, type AgentStreamEvent } from "@/server/agent/agent-events";
+import { toLlmMessages } from "@/server/agent/to-llm-messages";
+import type { LlmTool } from "@/server/llm/llm-types";
+import { messageText } from "@/server/llm/llm-types";
+
+export interface PlannedToolCall {
+  id: string;
+  toolId: string;
+  input: Record<string, unknown>;
+  destructive: boolean;
+}
+
+export interface ModelTurnResult {
+  messageId: string;
+  text: string;
+  toolCalls: PlannedToolCall[];
+  model: string;
+  provider: string;
+  costUsd: number;
+}
+
+/** Tool ids contain dots; model APIs accept only [a-zA-Z0-9_-] in tool names. */
+export function toolNameFor(toolId: string): string {
+  return toolId.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64);
+}
+
+/**
+ * One model turn: the conversation's context window, the tools most relevant to the latest question, a routed
+ * model call whose tokens are published as they arrive, and the assistant message stored once (by its id).
+ */
+export async function runModelTurn(deps: AgentDependencies, scope: AgentRunScope, turn: number, options: { maxCost?: number } = {}): Promise<ModelTurnResult> {
+  const publish = (event: AgentStreamEvent) => deps.bus.publish(conversationChannel(scope.organisationId, scope.conversationId), event);
+  const window = await deps.memory.window(scope.organisationId, scope.conversationId);
+  const messages = toLlmMessages(window);
+  const question = [...messages].reverse().find((message) => message.role === "user" && typeof message.content === "string");
+  const offered = await deps.tools.discover(question ? messageText(question) : "", 5);
+  const byName = new Map(offered.map((tool) => [toolNameFor(tool.id), tool]));
+  const tools: LlmTool[] = offered.map((tool) => ({ name: toolNameFor(tool.id), description: tool.description, inputSchema: tool.inputJsonSchema }));
+
+  const result = await deps.router.routeChat({
+    organisationId: scope.organisationId,
+    userId: scope.userId,
+    conversationId: scope.conversationId,
+    runId: scope.runId,
+    stepId: `model-turn-${turn}`,
+    system: AGENT_SYSTEM_PROMPT,
+    messages,
+    tools: tools.length ? tools : undefined,
+    maxCost: options.maxCost,
+    signal: AbortSignal.timeout(MODEL_STEP_TIMEOUT_MS),
+    onDelta: (delta) => {
+      if (delta.type === "text") void publish({ type: "text", runId: scope.runId, turn, text: delta.text });
+    },
+  });
+
+  const toolCalls: PlannedToolCall[] = result.toolCalls.map((call) => {
+    const tool = byName.get(call.name);
+    return { id: call.id, toolId: tool?.id ?? call.name, input: call.input, destructive: tool?.destructive ?? false };
+  });
+  const stored = await deps.memory.append(scope.organisationId, scope.conversationId, {
+    id: `${scope.runId}:turn:${turn}`,
+    role: "assistant",
+    content: result.text,
+    metadata: {
+      runId: scope.runId,
+      model: result.model,
+      provider: result.provider,
+      costUsd: result.costUsd,
+      toolCalls: result.toolCalls,
+      toolIds: Object.fromEntries(toolCalls.map((call) => [call.id, call.toolId])),
+    },
+  });
+  await publish({ type: "message", message: stored });
+  return { messageId: stored.id, text: result.text, toolCalls, model: result.model, provider: result.provider, costUsd: result.costUsd };
+}
