@@ -1,4 +1,6 @@
+import { agentRun } from "@/inngest/functions/agent";
 import { demoHello } from "@/inngest/functions/demo-hello";
+import { transformWorkbook } from "@/inngest/functions/transform-workbook";
 
 /** Every function the app serves; the serve route and the tests register exactly this list. */
-export const functions = [demoHello];
+export const functions = [demoHello, transformWorkbook, agentRun];

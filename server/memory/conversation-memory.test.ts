@@ -49,7 +49,7 @@ describe.each(testDatabases)("ConversationMemory on $name", (target) => {
     const id = await conversationWith(memory, 12);
     const key = `conv:${organisationId}:${id}:window`;
     expect(await redis!.zcard(key)).toBe(10);
-    const cached = (await redis!.zrange(key, 0, -1)).map((entry) => JSON.parse(entry).content);
+    const cached = (await redis!.zrange(key, 0, "-1")).map((entry) => JSON.parse(entry).content);
     expect(cached.at(-1)).toBe("message 12");
   });
 

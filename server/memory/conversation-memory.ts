@@ -50,7 +50,7 @@ export class ConversationMemory {
 
   /** The newest messages of the conversation, oldest first. */
   async window(organisationId: string, conversationId: string): Promise<StoredMessage[]> {
-    const cached = await this.tryRedis((redis) => redis.zrange(windowKey(organisationId, conversationId), 0, -1));
+    const cached = await this.tryRedis((redis) => redis.zrange(windowKey(organisationId, conversationId), 0, "-1"));
     if (cached && cached.length > 0) {
       return cached.map((entry) => JSON.parse(entry) as StoredMessage).slice(-this.windowSize);
     }
