@@ -58,7 +58,6 @@ export const durableRuns = pgTable(
     error: jsonb("error").$type<SerializedError>(),
     concurrency: jsonb("concurrency").$type<ConcurrencySlot[]>().notNull().default([]),
     disableImmediateExecution: boolean("disable_immediate_execution").notNull().default(false),
-    completedSteps: integer("completed_steps").notNull().default(0),
     parentRunId: text("parent_run_id"),
     parentStepId: text("parent_step_id"),
     createdAt: timestamp("created_at", { mode: "date", precision: 3 }).notNull().defaultNow(),

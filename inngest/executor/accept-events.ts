@@ -5,6 +5,7 @@ import { durableEvents, durableRuns, durableSteps } from "@/db/schema";
 import { parseTimeStringMs } from "@/inngest/executor/duration";
 import { evaluateExpression } from "@/inngest/executor/expression";
 import { finishRun } from "@/inngest/executor/finish-run";
+import type { RegisteredFunction } from "@/inngest/executor/function-config";
 import { listFunctions } from "@/inngest/executor/function-registry";
 import { DISCOVERY_TARGET, deleteJob, enqueueJob } from "@/inngest/executor/job-queue";
 import type { Transaction } from "@/inngest/executor/queryable";
@@ -28,12 +29,18 @@ export function normaliseEvent(event: IncomingEvent, now: Date): StoredEvent {
 
 export async function acceptEvents(db: Database, incoming: IncomingEvent[], now = new Date()): Promise<{ ids: string[]; runIds: string[] }> {
   const events = incoming.map((event) => normaliseEvent(event, now));
-  await listFunctions(db);
-  const runIds = await db.transaction((tx) => acceptEventsInTransaction(tx, events, now));
+  const functions = await listFunctions(db);
+  const runIds = await db.transaction((tx) => acceptEventsInTransaction(tx, events, now, functions));
   return { ids: events.map((event) => event.id), runIds };
 }
 
-export async function acceptEventsInTransaction(tx: Transaction, events: StoredEvent[], now: Date): Promise<string[]> {
+export async function acceptEventsInTransaction(
+  tx: Transaction,
+  events: StoredEvent[],
+  now: Date,
+  functions?: RegisteredFunction[],
+): Promise<string[]> {
+  const registered = functions ?? (await listFunctions(tx));
   const runIds: string[] = [];
   for (const event of events) {
     const inserted = await tx
@@ -42,9 +49,9 @@ export async function acceptEventsInTransaction(tx: Transaction, events: StoredE
       .onConflictDoNothing()
       .returning({ id: durableEvents.id });
     if (inserted.length === 0) continue;
-    runIds.push(...(await startTriggeredRuns(tx, event, now)));
+    runIds.push(...(await startTriggeredRuns(tx, registered, event, now)));
     await resolveWaits(tx, event, now);
-    await cancelMatchingRuns(tx, event, now);
+    await cancelMatchingRuns(tx, registered, event, now);
   }
   return runIds;
 }
@@ -58,8 +65,7 @@ function matches(expression: string | undefined, scope: Record<string, unknown>)
   }
 }
 
-async function startTriggeredRuns(tx: Transaction, event: StoredEvent, now: Date): Promise<string[]> {
-  const functions = await listFunctions(tx);
+async function startTriggeredRuns(tx: Transaction, functions: RegisteredFunction[], event: StoredEvent, now: Date): Promise<string[]> {
   const started: string[] = [];
   for (const fn of functions) {
     const triggered = fn.config.triggers.some((trigger) => "event" in trigger && trigger.event === event.name && matches(trigger.expression, { event }));
@@ -93,8 +99,7 @@ async function resolveWaits(tx: Transaction, event: StoredEvent, now: Date): Pro
   }
 }
 
-async function cancelMatchingRuns(tx: Transaction, event: StoredEvent, now: Date): Promise<void> {
-  const functions = await listFunctions(tx);
+async function cancelMatchingRuns(tx: Transaction, functions: RegisteredFunction[], event: StoredEvent, now: Date): Promise<void> {
   for (const fn of functions) {
     for (const cancel of fn.config.cancel ?? []) {
       if (cancel.event !== event.name) continue;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { durableRuns, type RunStatus } from "@/db/schema";
+import { durableRuns, type RunStatus, type SerializedError } from "@/db/schema";
 import { toSerializedError, type Op } from "@/inngest/executor/call-function";
 import { resolveInstant } from "@/inngest/executor/duration";
 import { finishRun } from "@/inngest/executor/finish-run";
@@ -8,7 +8,7 @@ import { findFunctions } from "@/inngest/executor/function-registry";
 import { enqueueJob, retryJobLater, type ClaimedJob } from "@/inngest/executor/job-queue";
 import type { Transaction } from "@/inngest/executor/queryable";
 import { nextAttemptAt, type RetryPolicy } from "@/inngest/executor/retry-policy";
-import { createRun, getStep, saveStep, type Run } from "@/inngest/executor/run-store";
+import { createRun, getStep, saveStep, type MemoEntry, type Run } from "@/inngest/executor/run-store";
 
 /**
  * Acts on the ops of one 206 answer (SDK spec 5.3): memoizes StepRun/StepFailed, schedules StepError retries,
@@ -34,10 +34,12 @@ export interface OpsOutcome {
   jobRescheduled: boolean;
   runFinished: boolean;
   parkedAs?: RunStatus;
+  /** Memo entries this answer added, in order, so a continuing call need not reload the memo. */
+  settled: [string, MemoEntry][];
 }
 
 export async function applyOps(ops: Op[], ctx: OpsContext): Promise<OpsOutcome> {
-  const outcome: OpsOutcome = { needsDiscovery: false, jobRescheduled: false, runFinished: false };
+  const outcome: OpsOutcome = { needsDiscovery: false, jobRescheduled: false, runFinished: false, settled: [] };
   const { tx, run, now } = ctx;
   if (ops.length > 1 && !run.disableImmediateExecution) {
     await tx.update(durableRuns).set({ disableImmediateExecution: true }).where(eq(durableRuns.id, run.id));
@@ -50,6 +52,7 @@ export async function applyOps(ops: Op[], ctx: OpsContext): Promise<OpsOutcome> 
     switch (op.op) {
       case "StepRun":
         await saveStep(tx, run, op.id, { ...base, status: "completed", output: op.data ?? null, error: null, attempts: priorAttempts + 1, endedAt: now });
+        outcome.settled.push([op.id, { data: op.data ?? null }]);
         outcome.needsDiscovery = true;
         break;
       case "StepError": {
@@ -57,6 +60,7 @@ export async function applyOps(ops: Op[], ctx: OpsContext): Promise<OpsOutcome> 
         const error = toSerializedError(op.error);
         if (!ctx.retriable || attempts >= ctx.maxAttempts) {
           await saveStep(tx, run, op.id, { ...base, status: "failed", error, attempts, endedAt: now });
+          outcome.settled.push([op.id, { error }]);
           outcome.needsDiscovery = true;
           break;
         }
@@ -68,10 +72,13 @@ export async function applyOps(ops: Op[], ctx: OpsContext): Promise<OpsOutcome> 
         } else await enqueueJob(tx, { runId: run.id, kind: "call", target: op.id, availableAt, attempt: attempts });
         break;
       }
-      case "StepFailed":
-        await saveStep(tx, run, op.id, { ...base, status: "failed", error: toSerializedError(op.error), attempts: priorAttempts + 1, endedAt: now });
+      case "StepFailed": {
+        const error = toSerializedError(op.error);
+        await saveStep(tx, run, op.id, { ...base, status: "failed", error, attempts: priorAttempts + 1, endedAt: now });
+        outcome.settled.push([op.id, { error }]);
         outcome.needsDiscovery = true;
         break;
+      }
       case "StepPlanned":
         if (await getStep(tx, run.id, op.id)) break;
         await saveStep(tx, run, op.id, { ...base, status: "planned", startedAt: now });
@@ -95,11 +102,14 @@ export async function applyOps(ops: Op[], ctx: OpsContext): Promise<OpsOutcome> 
         outcome.parkedAs = "waiting";
         break;
       }
-      case "InvokeFunction":
+      case "InvokeFunction": {
         if (await getStep(tx, run.id, op.id)) break;
-        outcome.needsDiscovery ||= await startInvocation(op, name, ctx);
-        if (!outcome.needsDiscovery) outcome.parkedAs = "waiting";
+        const failed = await startInvocation(op, name, ctx);
+        if (failed) outcome.settled.push([op.id, { error: failed }]);
+        else outcome.parkedAs = "waiting";
+        outcome.needsDiscovery ||= Boolean(failed);
         break;
+      }
       case "RunComplete":
         await finishRun(tx, run, { status: "completed", output: op.data ?? null }, now);
         outcome.runFinished = true;
@@ -117,8 +127,8 @@ export async function applyOps(ops: Op[], ctx: OpsContext): Promise<OpsOutcome> 
   return outcome;
 }
 
-/** Starts the invoked run; returns true when the step settled at once (unknown function) and discovery must follow. */
-async function startInvocation(op: Op, name: string, ctx: OpsContext): Promise<boolean> {
+/** Starts the invoked run; returns the step's error when it failed at once (unknown function). */
+async function startInvocation(op: Op, name: string, ctx: OpsContext): Promise<SerializedError | undefined> {
   const { tx, run, now } = ctx;
   const functionId = String(op.opts?.function_id ?? "");
   const target = (await findFunctions(tx, [functionId])).get(functionId);
@@ -126,7 +136,7 @@ async function startInvocation(op: Op, name: string, ctx: OpsContext): Promise<b
   if (!target) {
     const error = { name: "InngestInvokeError", message: `Function "${functionId}" is not registered.` };
     await saveStep(tx, run, op.id, { ...base, status: "failed", error, attempts: 1, endedAt: now });
-    return true;
+    return error;
   }
   const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown>; user?: Record<string, unknown> };
   const event = { id: randomUUID(), name: "inngest/function.invoked", data: payload.data ?? {}, user: payload.user, ts: now.getTime() };
@@ -135,5 +145,5 @@ async function startInvocation(op: Op, name: string, ctx: OpsContext): Promise<b
   const timeout = typeof op.opts?.timeout === "string" ? resolveInstant(op.opts.timeout, now) : null;
   await saveStep(tx, run, op.id, { ...base, status: "invoking", invokedRunId: childId, wakeAt: timeout });
   if (timeout) await enqueueJob(tx, { runId: run.id, kind: "wake", target: op.id, availableAt: timeout });
-  return false;
+  return undefined;
 }

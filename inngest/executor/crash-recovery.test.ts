@@ -15,10 +15,10 @@ import { openPostgres } from "@/db/open-postgres";
  * starts a fresh process each time, and checks the run completes with every step's side effect exactly once.
  */
 const WORKER = path.join(process.cwd(), "test", "durable", "crash-worker.ts");
-const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+
 
 function startWorker(target: string, mode: "send" | "resume") {
-  const child = spawn(TSX, [WORKER, target, mode], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "test" } });
+  const child = spawn(process.execPath, ["--import", "tsx", WORKER, target, mode], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "test" } });
   const lines: string[] = [];
   const waiters: { line: string; resolve: () => void }[] = [];
   let stderr = "";
@@ -47,10 +47,10 @@ async function crashTwiceAndRecover(target: string) {
   await first.exited;
 
   const second = startWorker(target, "resume");
-  await second.waitFor("DONE s2");
-  await new Promise((resolve) => setTimeout(resolve, 250));
+  await second.waitFor("SLEEPING");
   second.kill();
   await second.exited;
+  expect(second.lines).toContain("DONE s2");
   expect(second.lines).not.toContain("ENTER s3");
 
   const third = startWorker(target, "resume");

@@ -5,12 +5,12 @@ import { durableFunctions } from "@/db/schema";
 import { acceptEvents } from "@/inngest/executor/accept-events";
 import { parseFunctionConfig, registerBodySchema, type RegisteredFunction } from "@/inngest/executor/function-config";
 import { forgetCachedFunctions, saveFunctions } from "@/inngest/executor/function-registry";
-import { signalRunChanged, signalWork } from "@/inngest/executor/signals";
+import { signalWork } from "@/inngest/executor/signals";
 import { bearerMatchesSigningKey } from "@/inngest/executor/signing";
 
 /**
  * The executor's side of the SDK's outgoing calls: `POST …/e/:eventKey` (inngest.send) and `POST /fn/register`
- * (sync). Answers in the shapes the SDK parses: `{ ids, status }` and `{ ok, modified }` or `{ error }`.
+ * (sync). Answers in the shapes the SDK parses: `{ ids, status }` and `{ status, modified }` or `{ status, error }`.
  */
 export interface IntakeOptions {
   db: Database;
@@ -49,21 +49,20 @@ async function receiveEvents(request: Request, key: string, options: IntakeOptio
   }
   const { ids, runIds } = await acceptEvents(options.db, parsed.data);
   if (runIds.length > 0) signalWork();
-  for (const runId of runIds) signalRunChanged(runId);
   return json({ ids, status: 200 });
 }
 
 async function register(request: Request, options: IntakeOptions): Promise<Response> {
   if (options.signingKey && !bearerMatchesSigningKey(request.headers.get("authorization"), options.signingKey)) {
-    return json({ error: "The sync was not signed with this executor's signing key." }, 401);
+    return json({ error: "The sync was not signed with this executor's signing key.", status: 401 }, 401);
   }
   const parsed = registerBodySchema.safeParse(await request.json().catch(() => undefined));
-  if (!parsed.success) return json({ error: "Invalid sync payload" }, 400);
+  if (!parsed.success) return json({ error: "Invalid sync payload", status: 400 }, 400);
   let functions: RegisteredFunction[];
   try {
     functions = parsed.data.functions.map(parseFunctionConfig);
   } catch (error) {
-    return json({ error: (error as Error).message }, 400);
+    return json({ error: (error as Error).message, status: 400 }, 400);
   }
   const appId = parsed.data.appName;
   await options.db.transaction(async (tx) => {
@@ -73,5 +72,5 @@ async function register(request: Request, options: IntakeOptions): Promise<Respo
     await saveFunctions(tx, appId, functions);
   });
   forgetCachedFunctions(options.db);
-  return json({ ok: true, modified: true });
+  return json({ ok: true, status: 200, modified: true });
 }

@@ -9,7 +9,7 @@ import { findFunctions } from "@/inngest/executor/function-registry";
 import { DISCOVERY_TARGET, enqueueJob, finishJob, retryJobLater, type ClaimedJob } from "@/inngest/executor/job-queue";
 import type { Transaction } from "@/inngest/executor/queryable";
 import { nextAttemptAt, type RetryPolicy } from "@/inngest/executor/retry-policy";
-import { getRun, getStep, isTerminal, loadMemo, lockRun, saveStep, setRunStatus, type Run, type StoredEvent } from "@/inngest/executor/run-store";
+import { getRun, getStep, isTerminal, loadMemo, lockRun, saveStep, setRunStatus, type MemoEntry, type Run, type StoredEvent } from "@/inngest/executor/run-store";
 
 /**
  * Runs one claimed job to the end of its turn. A discovery call that settles a step continues in place with the
@@ -23,20 +23,27 @@ export interface ProcessDeps {
   unreachableRetryMs: number;
 }
 
+/** What a continuing call already knows: the run as of the last transaction and its memo. */
+interface Carry {
+  run: Run;
+  memo: { steps: Record<string, MemoEntry>; stack: string[] };
+}
+type Next = { job: ClaimedJob; carry?: Carry } | undefined;
+
 export async function processJob(deps: ProcessDeps, job: ClaimedJob): Promise<void> {
-  let next: ClaimedJob | undefined = job;
-  while (next) next = next.kind === "wake" ? await processWake(deps, next) : await processCall(deps, next);
+  let next: Next = { job };
+  while (next) next = next.job.kind === "wake" ? await processWake(deps, next.job) : await processCall(deps, next.job, next.carry);
 }
 
-async function processCall(deps: ProcessDeps, job: ClaimedJob): Promise<ClaimedJob | undefined> {
+async function processCall(deps: ProcessDeps, job: ClaimedJob, carry?: Carry): Promise<Next> {
   const { db } = deps;
-  const run = await getRun(db, job.runId);
+  const run = carry?.run ?? (await getRun(db, job.runId));
   if (!run || isTerminal(run.status)) {
     await finishJob(db, job);
     return undefined;
   }
   const fn = (await findFunctions(db, [run.functionId])).get(run.functionId);
-  const memo = await loadMemo(db, run.id);
+  const memo = carry?.memo ?? (await loadMemo(db, run.id));
   const startedAt = new Date();
   if (run.status === "queued") await setRunStatus(db, run, "running", startedAt);
   const maxAttempts = fn ? maxAttemptsOf(fn.config) : 1;
@@ -62,7 +69,7 @@ async function processCall(deps: ProcessDeps, job: ClaimedJob): Promise<ClaimedJ
       await finishJob(tx, job);
       return undefined;
     }
-    return applyResult(tx, deps, { run: locked, job, result, maxAttempts, startedAt });
+    return applyResult(tx, deps, { run: locked, job, result, maxAttempts, startedAt, memo });
   });
 }
 
@@ -72,9 +79,10 @@ interface ResultContext {
   result: CallResult;
   maxAttempts: number;
   startedAt: Date;
+  memo: Carry["memo"];
 }
 
-async function applyResult(tx: Transaction, deps: ProcessDeps, { run, job, result, maxAttempts, startedAt }: ResultContext): Promise<ClaimedJob | undefined> {
+async function applyResult(tx: Transaction, deps: ProcessDeps, { run, job, result, maxAttempts, startedAt, memo }: ResultContext): Promise<Next> {
   const now = new Date();
   if (result.kind === "completed") {
     await finishRun(tx, run, { status: "completed", output: result.output }, now);
@@ -103,7 +111,8 @@ async function applyResult(tx: Transaction, deps: ProcessDeps, { run, job, resul
   if (outcome.jobRescheduled) return undefined;
   if (outcome.needsDiscovery && job.target === DISCOVERY_TARGET) {
     if (job.attempt !== 0) await tx.update(durableJobs).set({ attempt: 0 }).where(eq(durableJobs.id, job.id));
-    return { ...job, attempt: 0 };
+    const steps = { ...memo.steps, ...Object.fromEntries(outcome.settled) };
+    return { job: { ...job, attempt: 0 }, carry: { run, memo: { steps, stack: [...memo.stack, ...outcome.settled.map(([id]) => id)] } } };
   }
   await finishJob(tx, job);
   if (outcome.needsDiscovery) await enqueueJob(tx, { runId: run.id, kind: "call", target: DISCOVERY_TARGET, availableAt: now });

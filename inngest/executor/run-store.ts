@@ -113,12 +113,9 @@ export interface StepUpdate {
 /** Creates or updates a step; a step reaching completed/failed takes the next position in the run's memo order. */
 export async function saveStep(db: Queryable, run: Run, stepId: string, update: StepUpdate): Promise<void> {
   const settled = update.status === "completed" || update.status === "failed";
-  let position: number | undefined;
-  if (settled) {
-    run.completedSteps += 1;
-    position = run.completedSteps;
-    await db.update(durableRuns).set({ completedSteps: position }).where(eq(durableRuns.id, run.id));
-  }
+  const position = settled
+    ? sql<number>`(select coalesce(max(${durableSteps.position}), 0) + 1 from ${durableSteps} where ${durableSteps.runId} = ${run.id})`
+    : undefined;
   const values = { ...update, output: update.output === undefined ? null : update.output, position };
   await db
     .insert(durableSteps)

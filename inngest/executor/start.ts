@@ -95,12 +95,22 @@ async function syncFunctions(serveUrl: string, transport: Transport | undefined,
       const response = await send(new Request(serveUrl, { method: "PUT" }));
       const body = await response.text();
       if (response.ok) return;
-      logger.error(`durable executor: the app's functions were refused: ${body}`);
-      throw new Error(`Function sync refused: ${body}`);
+      const message = readMessage(body);
+      logger.error(`durable executor: the app's functions were refused: ${message}`);
+      throw new Error(`Function sync refused: ${message}`);
     } catch (error) {
       if ((error as Error).message.startsWith("Function sync refused")) throw error;
       if (attempt % 10 === 1) logger.warn(`durable executor: waiting for ${serveUrl} to sync functions (${(error as Error).message})`);
       await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * attempt)));
     }
+  }
+}
+
+function readMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown };
+    return typeof parsed.message === "string" ? parsed.message : body;
+  } catch {
+    return body;
   }
 }

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/database";
 import { claimJobs, nextDueAt, renewLeases, retryJobLater, type ClaimedJob } from "@/inngest/executor/job-queue";
 import { processJob, type ProcessDeps } from "@/inngest/executor/process-job";
-import { durableSignals, signalRunChanged } from "@/inngest/executor/signals";
+import { durableSignals } from "@/inngest/executor/signals";
 
 /**
  * A worker: claims due jobs up to its concurrency, processes them, renews their leases, and sleeps until a
@@ -47,14 +47,17 @@ export class Worker {
     this.wakeUp?.();
   }
 
-  /** Stops claiming, lets jobs in flight finish, and leaves anything unfinished to be claimed again. */
-  async stop(): Promise<void> {
+  /** Stops claiming and gives jobs in flight `graceMs` to finish; unfinished ones are claimed again after their lease. */
+  async stop(graceMs = 10_000): Promise<void> {
     if (!this.running) return;
     this.running = false;
     durableSignals.off("work", this.onWork);
     this.wake();
     await this.loop;
-    await Promise.allSettled(this.active.values());
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled(this.active.values()), grace]);
+    clearTimeout(timer);
     clearInterval(this.heartbeat);
   }
 
@@ -89,7 +92,6 @@ export class Worker {
       })
       .finally(() => {
         this.active.delete(job.id);
-        signalRunChanged(job.runId);
         this.wake();
       });
     this.active.set(job.id, work);

@@ -38,7 +38,9 @@ function parseFraction(text: string): number | undefined {
 /**
  * Parses text the way Excel's VALUE (and implicit text-to-number coercion) does in the en-US locale:
  * signs, a `$`, thousands separators, a decimal point, an exponent, trailing `%`, accounting
- * parentheses, mixed fractions ("1 1/2"), then dates and times. Returns undefined when it is not a number.
+ * parentheses, mixed fractions ("1 1/2"), then dates and times (which, unlike numbers, may not carry
+ * surrounding spaces). A euro sign before or after is accepted like "$", as Excel does in euro
+ * locales. Returns undefined when it is not a number.
  */
 export function parseNumberText(raw: string): number | undefined {
   const text = raw.trim();
@@ -63,19 +65,23 @@ export function parseNumberText(raw: string): number | undefined {
     if ((head === "+" || head === "-") && !sawSign) {
       sawSign = true;
       if (head === "-") negative = !negative;
-    } else if (head === "$" && !sawCurrency) {
+    } else if ((head === "$" || head === "€") && !sawCurrency) {
       sawCurrency = true;
     } else {
       break;
     }
     rest = rest.slice(1).trimStart();
   }
+  if (!sawCurrency && rest.endsWith("€")) {
+    sawCurrency = true;
+    rest = rest.slice(0, -1).trimEnd();
+  }
   const body = parseUnsignedBody(rest);
   if (body !== undefined) {
     const scaled = percent > 0 ? body / 100 ** percent : body;
     return negative ? -scaled : scaled;
   }
-  if (negative || percent > 0 || sawSign || sawCurrency) return undefined;
+  if (negative || percent > 0 || sawSign || sawCurrency || text !== raw) return undefined;
   return parseDateTimeText(text);
 }
 
@@ -87,6 +93,14 @@ export function toNumber(v: Scalar): number | ExcelError {
   if (v instanceof ExcelError) return v;
   const parsed = parseNumberText(v);
   return parsed === undefined ? Errors.VALUE : parsed;
+}
+
+/**
+ * Number coercion of the Analysis ToolPak functions (MROUND, QUOTIENT, MULTINOMIAL, GCD...), which
+ * refuse booleans.
+ */
+export function toAtpNumber(v: Scalar): number | ExcelError {
+  return typeof v === "boolean" ? Errors.VALUE : toNumber(v);
 }
 
 /**

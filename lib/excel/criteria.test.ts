@@ -23,8 +23,13 @@ describe("parseCriteria", () => {
     expect(matches(">=2.5")).toEqual([3]);
   });
 
-  it("<> number matches everything else, blanks included", () => {
-    expect(matches("<>1")).toEqual(sample.filter((v) => v !== 1 && v !== "1"));
+  it("<> number excludes only that number, so numeric text and blanks match", () => {
+    expect(matches("<>1")).toEqual(sample.filter((v) => v !== 1));
+  });
+
+  it("comparison operators with nothing after them match nothing", () => {
+    expect(matches("<=")).toEqual([]);
+    expect(matches(">")).toEqual([]);
   });
 
   it("matches text case-insensitively with wildcards", () => {
@@ -70,5 +75,7 @@ describe("wildcardToRegExp", () => {
     expect(wildcardToRegExp("a.b(").test("a.b(")).toBe(true);
     expect(wildcardToRegExp("a.b").test("axb")).toBe(false);
     expect(wildcardToRegExp("~~").test("~")).toBe(true);
+    expect(wildcardToRegExp("~d").test("d")).toBe(true);
+    expect(wildcardToRegExp("a~").test("a")).toBe(true);
   });
 });

@@ -12,13 +12,16 @@ type Operator = "=" | "<>" | "<" | ">" | "<=" | ">=";
 
 const OPERATORS: readonly Operator[] = ["<=", ">=", "<>", "<", ">", "="];
 
-/** A regular expression for an Excel wildcard pattern (whole-string, case-insensitive). */
+/**
+ * A regular expression for an Excel wildcard pattern (whole-string, case-insensitive). "~" makes the
+ * next character literal; a trailing "~" stands for nothing.
+ */
 export function wildcardToRegExp(pattern: string): RegExp {
   let source = "";
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i] as string;
-    if (ch === "~" && i + 1 < pattern.length && "*?~".includes(pattern[i + 1] as string)) {
-      source += escapeRegExp(pattern[i + 1] as string);
+    if (ch === "~") {
+      source += escapeRegExp(pattern[i + 1] ?? "");
       i++;
     } else if (ch === "*") source += "[\\s\\S]*";
     else if (ch === "?") source += "[\\s\\S]";
@@ -61,11 +64,11 @@ function compareWith(op: Operator, diff: number): boolean {
 function numberMatcher(op: Operator, target: number): Matcher {
   const t = round15(target);
   return (value) => {
-    if (op === "=" || op === "<>") {
+    if (op === "=") {
       const n = numberOf(value);
-      const equal = n !== undefined && round15(n) === t;
-      return op === "=" ? equal : !equal;
+      return n !== undefined && round15(n) === t;
     }
+    if (op === "<>") return typeof value !== "number" || round15(value) !== t;
     if (typeof value !== "number") return false;
     const v = round15(value);
     return compareWith(op, v === t ? 0 : v < t ? -1 : 1);
@@ -107,7 +110,10 @@ function splitOperator(text: string): [Operator | undefined, string] {
   return [undefined, text];
 }
 
-/** Compiles an Excel criterion into a predicate over cell values. */
+/**
+ * Compiles an Excel criterion into a predicate over cell values. A numeric "=" also matches numeric
+ * text ("23"), while "<>" excludes only real numbers, as COUNTIF does.
+ */
 export function parseCriteria(criterion: Scalar): Matcher {
   if (criterion === null) return numberMatcher("=", 0);
   if (typeof criterion === "number") return numberMatcher("=", criterion);
@@ -119,7 +125,7 @@ export function parseCriteria(criterion: Scalar): Matcher {
     if (explicitOp === undefined) return (value) => value === null || value === "";
     if (op === "=") return (value) => value === null;
     if (op === "<>") return (value) => value !== null;
-    return (value) => typeof value === "string" && compareWith(op, compareText(value, ""));
+    return () => false;
   }
   const number = parseNumberText(operand);
   if (number !== undefined) return numberMatcher(op, number);

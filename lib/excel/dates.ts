@@ -31,7 +31,7 @@ function firstOfMonthSerial(year: number, monthIndex: number): number {
 
 /**
  * DATE's arithmetic: years 0..1899 add 1900, months and days out of range roll over.
- * Returns NaN for years outside 0..9999; callers map that (and serials outside 0..MAX_SERIAL) to #NUM!.
+ * Returns NaN for years outside 0..9999 (also after the month roll-over); callers map that (and serials outside 0..MAX_SERIAL) to #NUM!.
  */
 export function dateToSerial(year: number, month: number, day: number): number {
   let y = Math.trunc(year);
@@ -40,12 +40,17 @@ export function dateToSerial(year: number, month: number, day: number): number {
   const totalMonths = y * 12 + Math.trunc(month) - 1;
   const normYear = Math.floor(totalMonths / 12);
   const normMonth = totalMonths - normYear * 12;
+  if (normYear > 9999) return Number.NaN;
   return firstOfMonthSerial(normYear, normMonth) + Math.trunc(day) - 1;
 }
 
-/** Calendar parts of a serial (its integer part). Serial 0 is 1900-01-00 and 60 is 1900-02-29. */
+/**
+ * Calendar parts of a serial. Serial 0 is 1900-01-00 and 60 is 1900-02-29. A time within half a
+ * second of midnight counts as the next day, consistently with HOUR/MINUTE/SECOND's rounding.
+ */
 export function serialToDate(serial: number): DateParts {
-  const whole = Math.floor(serial);
+  let whole = Math.floor(serial);
+  if (Math.round((serial - whole) * 86_400) >= 86_400) whole += 1;
   if (whole === 0) return { year: 1900, month: 1, day: 0 };
   if (whole === 60) return { year: 1900, month: 2, day: 29 };
   const days = whole > 60 ? whole - 1 : whole;

@@ -1,16 +1,28 @@
 import "server-only";
 import { getDatabaseHandle } from "@/db/client";
+import { startExecutorFromEnv } from "@/inngest/executor/start-from-env";
+import { getLlmRouter } from "@/server/llm/get-llm-router";
 
 /**
- * Start-up work of a server process: schema migrations now, so the first request does not pay for them, and a
- * clean close of the database on SIGTERM/SIGINT (the embedded database must flush and release its lock).
+ * Start-up work of a server process: schema migrations now (so the first request does not pay for them), the
+ * embedded durable-function executor when no Inngest server is configured, and on SIGTERM/SIGINT a clean stop
+ * (unfinished steps are released for the next start, model-call accounting flushed, the database closed).
  */
 export async function startServerProcess(): Promise<void> {
   const handle = await getDatabaseHandle();
   console.log(`candlefish: database ready (${handle.driver})`);
+  const executor = await startExecutorFromEnv(handle);
+  if (executor) console.log("candlefish: embedded durable-function executor started");
   const shutdown = (signal: NodeJS.Signals) => {
     console.log(`candlefish: ${signal}, closing`);
-    handle.close().finally(() => process.exit(0));
+    const stopping = async () => {
+      await executor?.stop();
+      await (await getLlmRouter()).flush();
+      await handle.close();
+    };
+    stopping()
+      .catch((error: unknown) => console.error("candlefish: unclean shutdown", error))
+      .finally(() => process.exit(0));
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);

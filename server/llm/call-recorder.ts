@@ -7,12 +7,18 @@ export interface CallRecorder {
 }
 
 /**
- * Writes call rows off the request path: rows recorded in the same tick go in one insert, so accounting adds
- * no database round trip to a model call. A failed insert is retried, then reported; `flush` on shutdown.
+ * Writes call rows off the request path, batched: rows recorded within `flushDelayMs` go in one insert (sooner
+ * when `maxBatch` rows are waiting), so accounting adds no database round trip to a model call and one insert
+ * per batch instead of per call. A failed insert is retried, then reported; `flush` on shutdown and in tests.
  */
-export function createCallRecorder(insert: (rows: NewLlmCall[]) => Promise<void>, options: { retries?: number } = {}): CallRecorder {
+export function createCallRecorder(
+  insert: (rows: NewLlmCall[]) => Promise<void>,
+  options: { retries?: number; flushDelayMs?: number; maxBatch?: number } = {},
+): CallRecorder {
+  const flushDelayMs = options.flushDelayMs ?? 200;
+  const maxBatch = options.maxBatch ?? 500;
   let pending: NewLlmCall[] = [];
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const inFlight = new Set<Promise<void>>();
 
   const write = async (rows: NewLlmCall[]) => {
@@ -30,7 +36,8 @@ export function createCallRecorder(insert: (rows: NewLlmCall[]) => Promise<void>
     }
   };
   const drain = () => {
-    scheduled = false;
+    clearTimeout(timer);
+    timer = undefined;
     const rows = pending;
     pending = [];
     if (rows.length === 0) return;
@@ -40,10 +47,8 @@ export function createCallRecorder(insert: (rows: NewLlmCall[]) => Promise<void>
   return {
     record(row) {
       pending.push(row);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(drain);
-      }
+      if (pending.length >= maxBatch) drain();
+      else timer ??= setTimeout(drain, flushDelayMs);
     },
     async flush() {
       drain();

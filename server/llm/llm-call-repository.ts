@@ -1,12 +1,30 @@
 import "server-only";
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { llmBudgetAlerts, llmCalls } from "@/db/schema";
 
 export type NewLlmCall = typeof llmCalls.$inferInsert;
 
+const INSERTED_COLUMNS = Object.entries(getTableColumns(llmCalls)).filter(([key]) => key !== "id");
+const COLUMN_LIST = sql.raw(INSERTED_COLUMNS.map(([, column]) => `"${column.name}"`).join(", "));
+
+/**
+ * Inserts a batch of call rows as one JSON parameter expanded by the database: building a 25-column
+ * multi-row insert in JavaScript cost more CPU than the rest of a routed call, this costs almost none.
+ */
 export async function insertLlmCalls(db: Database, rows: NewLlmCall[]): Promise<void> {
-  if (rows.length > 0) await db.insert(llmCalls).values(rows);
+  if (rows.length === 0) return;
+  const now = new Date().toISOString();
+  const records = rows.map((row) =>
+    Object.fromEntries(
+      INSERTED_COLUMNS.map(([key, column]) => {
+        const value = row[key as keyof NewLlmCall];
+        if (key === "createdAt") return [column.name, value instanceof Date ? value.toISOString() : now];
+        return [column.name, value ?? column.default ?? null];
+      }),
+    ),
+  );
+  await db.execute(sql`insert into ${llmCalls} (${COLUMN_LIST}) select ${COLUMN_LIST} from jsonb_populate_recordset(null::${llmCalls}, ${JSON.stringify(records)}::jsonb)`);
 }
 
 /** Spend since `since` for an organisation, or one of its users. */

@@ -22,6 +22,13 @@ const latency = () =>
     }),
   );
 
+/** Registers the LLM metrics up front, so /api/metrics lists them before the first call. */
+export function registerLlmMetrics(): void {
+  cost();
+  tokens();
+  latency();
+}
+
 const TOKEN_TYPES = [
   ["input", "inputTokens"],
   ["output", "outputTokens"],

@@ -50,11 +50,11 @@ describe.each(testDatabases)("LLM router resilience on $name", (target) => {
   it.each([
     ["a 500", { fault: "status", status: 500 } as const, /^server_error/],
     ["a 503 overload", { fault: "status", status: 529 } as const, /^server_error/],
-    ["a slow response (timeout)", { fault: "slow", delayMs: 1_000 } as const, /^timeout/],
+    ["a slow response (timeout)", { fault: "slow", delayMs: 4_000 } as const, /^timeout/],
     ["a malformed body", { fault: "malformed" } as const, /^malformed/],
     ["a dropped connection", { fault: "disconnect", afterChunks: 0 } as const, /^connection/],
   ])("retries then falls back along the chain on %s, recording the chain", async (_name, fault, pattern) => {
-    const router = fixture.createRouter();
+    const router = fixture.createRouter({ resilience: { timeoutMs: 1_000, maxRetries: 1, initialBackoffMs: 5, maxBackoffMs: 20, maxRetryAfterMs: 2_000 } });
     fixture.fakes.anthropic.enqueue([fault, fault], { model: OPUS });
     const conversationId = `conv-fallback-${_name}`;
     const result = await router.routeChat(highRequest(conversationId));
@@ -83,7 +83,7 @@ describe.each(testDatabases)("LLM router resilience on $name", (target) => {
   });
 
   it("fails with `unavailable` when every model fails, and records the failure", async () => {
-    const router = fixture.createRouter({ resilience: { timeoutMs: 400, maxRetries: 0, initialBackoffMs: 1, maxBackoffMs: 1, maxRetryAfterMs: 2_000 } });
+    const router = fixture.createRouter({ resilience: { timeoutMs: 5_000, maxRetries: 0, initialBackoffMs: 1, maxBackoffMs: 1, maxRetryAfterMs: 2_000 } });
     const down = { fault: "status", status: 500 } as const;
     fixture.fakes.anthropic.enqueue([down, down]);
     fixture.fakes.openai.enqueue([down, down]);
@@ -127,7 +127,7 @@ describe.each(testDatabases)("LLM router resilience on $name", (target) => {
   it("opens the circuit of a failing model, skips it while open, and probes it after the cool-down", async () => {
     const router = fixture.createRouter({
       breaker: { failureThreshold: 2, cooldownMs: 300 },
-      resilience: { timeoutMs: 400, maxRetries: 0, initialBackoffMs: 1, maxBackoffMs: 1, maxRetryAfterMs: 2_000 },
+      resilience: { timeoutMs: 5_000, maxRetries: 0, initialBackoffMs: 1, maxBackoffMs: 1, maxRetryAfterMs: 2_000 },
     });
     const down = { fault: "status", status: 500 } as const;
     fixture.fakes.anthropic.enqueue([down, down], { model: OPUS });

@@ -31,7 +31,7 @@ export function createTestClient(db: () => Database, options: { signingKey?: str
 export interface Harness {
   executor: EmbeddedExecutor;
   /** Every request the executor sent to the serve handler, with the handler's answer status. */
-  calls: { url: URL; status: number; body: Record<string, unknown> }[];
+  calls: { url: URL; status: number; body: Record<string, unknown>; durationMs: number }[];
   stop(): Promise<void>;
 }
 
@@ -45,8 +45,10 @@ export async function startHarness(
   const calls: Harness["calls"] = [];
   const transport = async (request: Request) => {
     const body = request.method === "POST" ? ((await request.clone().json()) as Record<string, unknown>) : {};
+    const started = performance.now();
     const response = await (request.method === "PUT" ? handler.PUT : handler.POST)(request as never, undefined as never);
-    if (request.method === "POST") calls.push({ url: new URL(request.url), status: response.status, body });
+    const durationMs = performance.now() - started;
+    if (request.method === "POST") calls.push({ url: new URL(request.url), status: response.status, body, durationMs });
     return response;
   };
   const executor = await startEmbeddedExecutor({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { RunList } from "@/components/runs/run-list";
+import { StartDemoButton } from "@/components/runs/start-demo-button";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Runs" };
@@ -7,8 +8,8 @@ export const metadata: Metadata = { title: "Runs" };
 export default function RunsPage() {
   return (
     <>
-      <PageHeader title="Runs" description="Durable agent runs and workbook transformations." />
-      <EmptyState testId="runs-empty" title="No runs yet" description="Runs appear here as soon as a chat or an upload starts one." />
+      <PageHeader title="Runs" description="Durable agent runs and workbook transformations." actions={<StartDemoButton />} />
+      <RunList />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { DepArea, EvalFn, SheetStore } from "@/lib/excel/engine/cell";
 import type { Runtime } from "@/lib/excel/engine/runtime";
 import type { FormulaNode } from "@/lib/excel/formula/ast";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
+import type { Area } from "@/lib/excel/values";
 
 export interface TableInfo {
   readonly name: string;
@@ -22,6 +23,8 @@ export interface CompileHost {
   readonly functions: ReadonlyMap<string, FunctionSpec>;
   /** A defined name visible from `sheet` (sheet scope first, then workbook scope). */
   definedName(name: string, sheet: SheetStore): { node: FormulaNode; sheet: SheetStore } | undefined;
+  /** The canonical area object for these bounds (one object per distinct area, so reads can be cached by identity). */
+  internArea(sheet: SheetStore, top: number, left: number, bottom: number, right: number): Area;
   /** A table by name, or (name undefined) the table containing the position. */
   table(name: string | undefined, sheet: SheetStore, row: number, col: number): TableInfo | undefined;
 }

@@ -45,6 +45,7 @@ function compileCall(node: FormulaNode & { type: "call" }, ctx: CompileContext, 
   if (name === "LET") return compileLet(args, ctx, mode, compileNode);
   if (name === "LAMBDA") return compileLambda(args, ctx, compileNode);
   if (name === "ISOMITTED") return compileIsOmitted(args, ctx);
+  if (name === "SINGLE" && args.length === 1) return compileNode({ type: "unary", op: "@", arg: args[0] as FormulaNode }, ctx, mode);
   const spec = ctx.host.functions.get(name);
   if (!spec) {
     const callee: FormulaNode = { type: "name", name, sheet: undefined };

@@ -16,24 +16,29 @@ function registerDep(ctx: CompileContext, store: SheetStore, top: number, left: 
 /** A reference to known areas, with its dependencies registered. */
 export function compileAreas(ctx: CompileContext, areas: { store: SheetStore; bounds: Omit<Area, "sheet"> }[], mode: CompileMode): EvalFn {
   const rt = ctx.host.rt;
-  for (const { store, bounds } of areas) registerDep(ctx, store, bounds.top, bounds.left, bounds.bottom, bounds.right);
-  const ref: ReferenceValue = { kind: "reference", areas: areas.map(({ store, bounds }) => ({ sheet: store.name, ...bounds })) };
-  if (mode === "ref") return constant(ref);
+  const ref: ReferenceValue = {
+    kind: "reference",
+    areas: areas.map(({ store, bounds }) => ctx.host.internArea(store, bounds.top, bounds.left, bounds.bottom, bounds.right)),
+  };
   const only = areas[0];
+  if (mode === "ref" || areas.length !== 1 || !only || ctx.arrayCtx) {
+    for (const { store, bounds } of areas) registerDep(ctx, store, bounds.top, bounds.left, bounds.bottom, bounds.right);
+  }
+  if (mode === "ref") return constant(ref);
   if (areas.length !== 1 || !only) return constant(Errors.VALUE);
   const { store, bounds } = only;
   const { top, left, bottom, right } = bounds;
-  if (top === bottom && left === right) return () => rt.readCell(store, top, left);
-  if (!ctx.arrayCtx) {
-    if (left === right && ctx.row >= top && ctx.row <= bottom) {
-      const row = ctx.row;
-      return () => rt.readCell(store, row, left);
+  if (!ctx.arrayCtx || (top === bottom && left === right)) {
+    // Implicit intersection is known at compile time: the formula depends on one cell only.
+    let row = top;
+    let col = left;
+    if (top !== bottom || left !== right) {
+      if (left === right && ctx.row >= top && ctx.row <= bottom) row = ctx.row;
+      else if (top === bottom && ctx.col >= left && ctx.col <= right) col = ctx.col;
+      else return constant(Errors.VALUE);
     }
-    if (top === bottom && ctx.col >= left && ctx.col <= right) {
-      const col = ctx.col;
-      return () => rt.readCell(store, top, col);
-    }
-    return constant(Errors.VALUE);
+    registerDep(ctx, store, row, col, row, col);
+    return () => rt.readCell(store, row, col);
   }
   return () => derefReference(rt, ref, true);
 }

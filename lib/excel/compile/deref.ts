@@ -23,7 +23,7 @@ export function derefReference(rt: Runtime, ref: ReferenceValue, arrayCtx: boole
   if (!arrayCtx || (area.top === area.bottom && area.left === area.right)) return intersectWithOrigin(rt, area);
   const store = rt.sheetByName(area.sheet);
   if (!store) return Errors.REF;
-  return arrayOf(rt.readArea(store, area.top, area.left, area.bottom, area.right));
+  return arrayOf(rt.readAreaShared(store, area));
 }
 
 export function deref(rt: Runtime, v: Value, arrayCtx: boolean): Value {

@@ -68,12 +68,16 @@ export class Cell {
 export interface Extent {
   maxRow: number;
   maxCol: number;
+  /** Ticks on every value write or dirty mark; column stamps record the tick of their last change. */
+  clock: number;
 }
 
 export class SheetStore {
   readonly cells = new Map<number, Cell>();
   maxRow = -1;
   maxCol = -1;
+  /** Per column: the clock tick of the last change (value write or dirty mark) in it. */
+  readonly columnStamps = new Uint32Array(MAX_COLS);
 
   constructor(
     readonly name: string,
@@ -101,6 +105,18 @@ export class SheetStore {
 
   delete(cell: Cell): void {
     this.cells.delete(cell.row * MAX_COLS + cell.col);
+  }
+
+  /** Records that values in columns left..right may have changed (invalidates cached area reads). */
+  touch(left: number, right: number = left): void {
+    const tick = ++this.extent.clock;
+    for (let c = left; c <= right; c++) this.columnStamps[c] = tick;
+  }
+
+  /** True when no column in left..right changed after `tick`. */
+  unchangedSince(left: number, right: number, tick: number): boolean {
+    for (let c = left; c <= right; c++) if ((this.columnStamps[c] as number) > tick) return false;
+    return true;
   }
 }
 

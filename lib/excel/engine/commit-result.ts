@@ -17,6 +17,7 @@ export function normalizeResult(v: Scalar | undefined): Scalar {
 function setValue(cell: Cell, value: Scalar, onChange: ChangeListener): void {
   if (cell.value !== value) {
     cell.value = value;
+    cell.sheet.touch(cell.col);
     onChange(cell);
   }
 }
@@ -36,6 +37,7 @@ export function clearSpill(anchor: Cell, keep: Bounds | null, onChange: ChangeLi
       const child = store.get(r, c);
       if (child && child.spilledFrom === anchor) {
         store.delete(child);
+        store.touch(c);
         if (child.value !== null) {
           child.value = null;
           onChange(child);
@@ -57,7 +59,10 @@ function fill(anchor: Cell, area: Bounds, rows: Scalar[][] | null, scalar: Scala
         continue;
       }
       const child = store.getOrCreate(r, c);
-      child.spilledFrom = anchor;
+      if (child.spilledFrom !== anchor) {
+        child.spilledFrom = anchor;
+        store.touch(c);
+      }
       setValue(child, value, onChange);
     }
   }

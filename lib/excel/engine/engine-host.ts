@@ -8,7 +8,7 @@ import { parseFormula } from "@/lib/excel/formula/parse-formula";
 import { parseAreaAddress } from "@/lib/excel/formula/references";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
 import type { Workbook } from "@/lib/excel/workbook/model";
-import { Errors, type Value } from "@/lib/excel/values";
+import { type Area, Errors, type Value } from "@/lib/excel/values";
 
 interface NameEntry {
   readonly formula: string;
@@ -19,6 +19,7 @@ export class EngineHost implements CompileHost {
   private readonly names = new Map<string, NameEntry>();
   private readonly tables = new Map<string, TableInfo>();
   private readonly astCache = new Map<string, FormulaNode | FormulaSyntaxError>();
+  private readonly areas = new Map<string, Area>();
 
   constructor(
     readonly rt: Runtime,
@@ -68,6 +69,16 @@ export class EngineHost implements CompileHost {
       entry.node = parsed instanceof FormulaSyntaxError ? null : parsed;
     }
     return { node: entry.node ?? { type: "error", code: "#NAME?" }, sheet };
+  }
+
+  internArea(sheet: SheetStore, top: number, left: number, bottom: number, right: number): Area {
+    const key = `${sheet.index}:${top}:${left}:${bottom}:${right}`;
+    let area = this.areas.get(key);
+    if (!area) {
+      area = { sheet: sheet.name, top, left, bottom, right };
+      this.areas.set(key, area);
+    }
+    return area;
   }
 
   table(name: string | undefined, sheet: SheetStore, row: number, col: number): TableInfo | undefined {

@@ -5,7 +5,7 @@
  * the JavaScript stack.
  */
 import type { CellAddress, EvalContext } from "@/lib/excel/functions/types";
-import { CLEAN, type Cell, ON_STACK, type SheetStore } from "@/lib/excel/engine/cell";
+import { type Bounds, CLEAN, type Cell, ON_STACK, type SheetStore } from "@/lib/excel/engine/cell";
 import { MAX_COLS } from "@/lib/excel/formula/references";
 import { type Area, Errors, type Scalar, type Value } from "@/lib/excel/values";
 
@@ -41,6 +41,7 @@ export class Runtime implements EvalContext {
   tolerant = false;
   readonly sheetNames: string[] = [];
   private readonly sheetsByName = new Map<string, SheetStore>();
+  private readonly areaCache = new WeakMap<Bounds, { grid: Scalar[][]; tick: number; maxRow: number; maxCol: number }>();
 
   constructor(
     readonly sheets: SheetStore[],
@@ -135,10 +136,28 @@ export class Runtime implements EvalContext {
     return missing;
   }
 
+  /**
+   * `readArea` memoised per area object (references compiled from formula text keep one object each):
+   * valid while no column of the area changed and the used extent did not grow. Callers must not
+   * mutate the returned rows.
+   */
+  readAreaShared(store: SheetStore, area: Bounds): Scalar[][] {
+    const extent = store.extent;
+    const hit = this.areaCache.get(area);
+    const lastCol = Math.min(area.right, extent.maxCol);
+    if (hit && hit.maxRow === extent.maxRow && hit.maxCol === extent.maxCol && store.unchangedSince(area.left, lastCol, hit.tick)) {
+      return hit.grid;
+    }
+    const tick = extent.clock;
+    const grid = this.readArea(store, area.top, area.left, area.bottom, area.right);
+    this.areaCache.set(area, { grid, tick, maxRow: extent.maxRow, maxCol: extent.maxCol });
+    return grid;
+  }
+
   readAreaValues(area: Area): Scalar[][] {
     const store = this.sheetByName(area.sheet);
     if (!store) return [[Errors.REF]];
-    return this.readArea(store, area.top, area.left, area.bottom, area.right);
+    return this.readAreaShared(store, area);
   }
 
   parseReference(text: string, a1: boolean): Value {

@@ -11,6 +11,13 @@ import { toSingleScalar } from "@/lib/excel/compile/deref";
 import type { DependentsIndex } from "@/lib/excel/graph/dependents-index";
 import { Errors, type ExcelError, type Value } from "@/lib/excel/values";
 
+/** A dirty cell (and the cells its array fills) must no longer be served from cached area reads. */
+function touchDirty(cell: Cell): void {
+  const spill = cell.spill;
+  if (spill) cell.sheet.touch(spill.left, spill.right);
+  else cell.sheet.touch(cell.col);
+}
+
 export interface IterationSettings {
   readonly enabled: boolean;
   readonly maxIterations: number;
@@ -24,9 +31,13 @@ export class Scheduler {
   /** Every position whose value changed since the last `takeChanges()`. */
   private changes = new Set<Cell>();
   evaluations = 0;
+  /**
+   * Readers of a formula cell were marked dirty before it was computed; readers of the cells its array
+   * fills may not have been (the spill area can grow), so those are marked now.
+   */
   private readonly onChange = (cell: Cell): void => {
     this.changes.add(cell);
-    this.markDependentsDirty(cell);
+    if (cell.spilledFrom !== null || !cell.formula) this.markDependentsDirty(cell);
   };
 
   constructor(
@@ -40,6 +51,7 @@ export class Scheduler {
   markDirty(cell: Cell): void {
     if (!cell.formula || cell.state !== CLEAN) return;
     cell.state = DIRTY;
+    touchDirty(cell);
     this.worklist.push(cell);
     this.propagate([cell]);
   }
@@ -54,6 +66,7 @@ export class Scheduler {
     const visit = (dependent: Cell): void => {
       if (dependent.state !== CLEAN) return;
       dependent.state = DIRTY;
+      touchDirty(dependent);
       this.worklist.push(dependent);
       todo.push(dependent);
     };
@@ -200,6 +213,7 @@ export class Scheduler {
           else if (value !== before) maxDelta = Infinity;
           if (value !== before) {
             m.value = value;
+            m.sheet.touch(m.col);
             this.changes.add(m);
           }
         }

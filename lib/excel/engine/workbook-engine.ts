@@ -28,7 +28,7 @@ export class WorkbookEngine {
   private readonly blockedAnchors = new Set<Cell>();
 
   constructor(workbook: Workbook, functions: ReadonlyMap<string, FunctionSpec>, options: EngineOptions) {
-    const extent: Extent = { maxRow: -1, maxCol: -1 };
+    const extent: Extent = { maxRow: -1, maxCol: -1, clock: 0 };
     this.stores = workbook.sheets.map((sheet, i) => new SheetStore(sheet.name, i, extent));
     this.rt = new Runtime(this.stores, {
       now: options.now ?? (() => new Date()),
@@ -111,6 +111,7 @@ export class WorkbookEngine {
     if (cell.spilledFrom) {
       this.scheduler.markDirty(cell.spilledFrom);
       cell.spilledFrom = null;
+      cell.sheet.touch(cell.col);
     }
     for (const anchor of this.blockedAnchors) this.scheduler.markDirty(anchor);
   }
@@ -120,6 +121,7 @@ export class WorkbookEngine {
     this.detachFormula(cell);
     if (cell.value === value) return;
     cell.value = value;
+    cell.sheet.touch(cell.col);
     this.scheduler.markDependentsDirty(cell);
   }
 
@@ -134,6 +136,7 @@ export class WorkbookEngine {
     for (const cell of this.formulaCells) cell.state = CLEAN;
     for (const cell of this.formulaCells) this.scheduler.markDirty(cell);
     this.run();
+    this.scheduler.takeChanges();
   }
 
   recalculate(): Set<Cell> {

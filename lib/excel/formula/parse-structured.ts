@@ -10,7 +10,7 @@ const SPECIALS: Record<string, StructuredSpecial> = {
 };
 
 /** Reads an item up to its closing `]`, honouring the `'` escape; returns text and the position after `]`. */
-function readItem(text: string, pos: number): { item: string; end: number } {
+function readItem(text: string, pos: number): { item: string; end: number; literal: boolean } {
   let out = "";
   let i = pos;
   while (i < text.length) {
@@ -19,7 +19,7 @@ function readItem(text: string, pos: number): { item: string; end: number } {
       out += text[i + 1] ?? "";
       i += 2;
     } else if (ch === "]") {
-      return { item: out, end: i + 1 };
+      return { item: out, end: i + 1, literal: text[pos] === "'" };
     } else {
       out += ch;
       i++;
@@ -42,9 +42,11 @@ export function parseStructured(
 ): { node: StructuredNode; end: number } {
   const specials: StructuredSpecial[] = [];
   const columns: string[] = [];
-  const classify = (raw: string, at: number): void => {
+  const classify = (raw: string, at: number, literal: boolean): void => {
     const trimmed = raw.trim();
-    if (trimmed.startsWith("#")) {
+    if (literal) {
+      columns.push(raw);
+    } else if (trimmed.startsWith("#")) {
       const special = SPECIALS[trimmed.toLowerCase()];
       if (!special) throw new FormulaSyntaxError(`Unknown table item ${trimmed}`, at);
       specials.push(special);
@@ -78,8 +80,8 @@ export function parseStructured(
         i++;
       }
       if (text[i] !== "[") throw new FormulaSyntaxError("Expected [ in structured reference", i);
-      const { item, end } = readItem(text, i + 1);
-      classify(item, i);
+      const { item, end, literal } = readItem(text, i + 1);
+      classify(item, i, literal);
       i = skipSpaces(text, end);
       const sep = text[i];
       if (sep === "," || sep === ":") {
@@ -93,8 +95,8 @@ export function parseStructured(
       throw new FormulaSyntaxError("Malformed structured reference", i);
     }
   } else {
-    const { item, end } = readItem(text, i);
-    classify(item, i);
+    const { item, end, literal } = readItem(text, i);
+    classify(item, i, literal);
     i = end;
   }
   if (columns.length > 2) throw new FormulaSyntaxError("Too many columns in structured reference", pos);

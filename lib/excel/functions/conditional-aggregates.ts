@@ -2,7 +2,7 @@
 import { parseCriteria, type Matcher } from "@/lib/excel/criteria";
 import { readPairedGrids, resizeLike, scalarOrGrid } from "@/lib/excel/functions/collect";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
-import { arrayOf, Errors, ExcelError, type Scalar, type Value } from "@/lib/excel/values";
+import { arrayOf, Errors, ExcelError, isReference, type Scalar, type Value } from "@/lib/excel/values";
 
 type Result = number | ExcelError;
 
@@ -78,12 +78,22 @@ function evaluateIfs(ctx: EvalContext, target: Value | undefined, pairs: Value[]
   if (grids instanceof ExcelError) return grids;
   const targetGrid = target === undefined ? undefined : grids[0];
   const criteriaGrids = target === undefined ? grids : grids.slice(1);
+  const unread = unreadCells(ranges[0] as Value, criteriaGrids[0] ?? []);
   return liftCriteria(ctx, criteria, (matchers) => {
     const mask = matchingMask(criteriaGrids, matchers);
-    if (reduce === "count") return mask.filter(Boolean).length;
+    if (reduce === "count") return mask.filter(Boolean).length + (matchers.every((m) => m(null)) ? unread : 0);
     const values = (targetGrid ?? []).flat().filter((_, i) => mask[i]);
     return reduce(values);
   });
+}
+
+/** Cells of a reference beyond the used range that were not read (blank by definition). */
+function unreadCells(range: Value, grid: Scalar[][]): number {
+  if (!isReference(range)) return 0;
+  const area = range.areas[0];
+  if (!area) return 0;
+  const total = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+  return total - grid.length * (grid[0]?.length ?? 0);
 }
 
 function ifSpec(name: string, reduce: Reducer): FunctionSpec {

@@ -13,8 +13,8 @@ function label(v: Scalar): string {
 }
 
 function fieldIndex(header: Scalar[], field: Value): number | ExcelError {
-  if (typeof field === "number") {
-    const i = Math.trunc(field);
+  if (typeof field === "number" || typeof field === "boolean") {
+    const i = Math.trunc(Number(field));
     return i >= 1 && i <= header.length ? i - 1 : Errors.VALUE;
   }
   if (typeof field === "string") {
@@ -66,6 +66,7 @@ function databaseSpec(name: string, reduce: (values: Scalar[]) => Value, fieldOp
       const criteriaGrid = toGrid(ctx, crit as Value);
       if (database instanceof ExcelError) return database;
       if (criteriaGrid instanceof ExcelError) return criteriaGrid;
+      if (database.length < 2) return Errors.VALUE;
       const rows = matchingRows(database, criteriaGrid);
       if (rows instanceof ExcelError) return rows;
       if (fieldValue === null && fieldOptional) return reduce(rows.map(() => 0));

@@ -1,6 +1,7 @@
 /** DAYS360, DATEDIF and YEARFRAC, with Excel's day-count conventions and quirks. */
 import { dateToSerial, daysInMonth, isLeapYear, serialToDate, type DateParts } from "@/lib/excel/dates";
 import { dateArg } from "@/lib/excel/functions/datetime-functions";
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, type Value } from "@/lib/excel/values";
 
@@ -33,7 +34,7 @@ function days360Fn(_ctx: EvalContext, start: number, end: number, method?: boole
   const e = dateArg(end);
   if (s instanceof ExcelError) return s;
   if (e instanceof ExcelError) return e;
-  return days360(s, e, method ?? false);
+  return days360(start, end, method ?? false);
 }
 
 function datedif(_ctx: EvalContext, start: number, end: number, unit: string): Value {
@@ -142,5 +143,5 @@ function yearfracFn(_ctx: EvalContext, start: number, end: number, basis?: numbe
 export const dateDiffFunctions: FunctionSpec[] = [
   { name: "DAYS360", minArgs: 2, maxArgs: 3, args: ["number", "number", "boolean"], impl: days360Fn },
   { name: "DATEDIF", minArgs: 3, maxArgs: 3, args: ["number", "number", "string"], impl: datedif },
-  { name: "YEARFRAC", minArgs: 2, maxArgs: 3, args: ["number"], impl: yearfracFn },
+  ...withStrictNumbers([{ name: "YEARFRAC", minArgs: 2, maxArgs: 3, args: ["number"], impl: yearfracFn }]),
 ];

@@ -94,6 +94,8 @@ describe("DAYS360, DATEDIF, YEARFRAC", () => {
     expect(call("DAYS360", d(2011, 1, 1), d(2011, 12, 31), true)).toBe(359);
     expect(call("DAYS360", d(2011, 2, 28), d(2011, 3, 31))).toBe(30);
     expect(call("DAYS360", d(2011, 3, 31), d(2011, 1, 1))).toBe(-89);
+    expect(call("DAYS360", 45992.000001, 46000.999999)).toBe(9);
+    expect(call("DAY", 46000.999999)).toBe(call("DAY", 46001));
   });
   it("computes DATEDIF units", () => {
     expect(call("DATEDIF", d(2001, 1, 1), d(2003, 1, 1), "Y")).toBe(2);

@@ -9,6 +9,7 @@ import {
   serialToTime,
   weekdayIndex,
 } from "@/lib/excel/dates";
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, type Value } from "@/lib/excel/values";
 
@@ -53,7 +54,7 @@ function timevalue(ctx: EvalContext, text: string): Value {
 function datePart(part: "year" | "month" | "day") {
   return (_ctx: EvalContext, serial: number): Value => {
     const whole = dateArg(serial);
-    return whole instanceof ExcelError ? whole : serialToDate(whole)[part];
+    return whole instanceof ExcelError ? whole : serialToDate(serial)[part];
   };
 }
 
@@ -147,9 +148,11 @@ export const datetimeFunctions: FunctionSpec[] = [
   { name: "MINUTE", minArgs: 1, maxArgs: 1, args: ["number"], impl: timePart("minute") },
   { name: "SECOND", minArgs: 1, maxArgs: 1, args: ["number"], impl: timePart("second") },
   { name: "WEEKDAY", minArgs: 1, maxArgs: 2, args: ["number"], impl: weekday },
-  { name: "WEEKNUM", minArgs: 1, maxArgs: 2, args: ["number"], impl: weeknum },
+  ...withStrictNumbers([{ name: "WEEKNUM", minArgs: 1, maxArgs: 2, args: ["number"], impl: weeknum }]),
   { name: "ISOWEEKNUM", minArgs: 1, maxArgs: 1, args: ["number"], impl: isoweeknum },
-  { name: "EDATE", minArgs: 2, maxArgs: 2, args: ["number"], impl: monthShift(false) },
-  { name: "EOMONTH", minArgs: 2, maxArgs: 2, args: ["number"], impl: monthShift(true) },
+  ...withStrictNumbers([
+    { name: "EDATE", minArgs: 2, maxArgs: 2, args: ["number"], impl: monthShift(false) },
+    { name: "EOMONTH", minArgs: 2, maxArgs: 2, args: ["number"], impl: monthShift(true) },
+  ]),
   { name: "DAYS", minArgs: 2, maxArgs: 2, args: ["number"], impl: days },
 ];

@@ -60,7 +60,7 @@ function betaInv(p: number, alpha: number, beta: number, lower = 0, upper = 1): 
   return lower + (upper - lower) * sf.invertCdf((t) => sf.betaI(t, alpha, beta), p, 0, 1);
 }
 
-function tCdf(x: number, df: number): number {
+export function tCdf(x: number, df: number): number {
   const tail = 0.5 * sf.betaI(df / (df + x * x), df / 2, 0.5);
   return x >= 0 ? 1 - tail : tail;
 }
@@ -79,12 +79,20 @@ function chiCdf(x: number, df: number): number {
   return sf.gammaP(df / 2, x / 2);
 }
 
+export function chiSurvival(x: number, df: number): number {
+  return sf.gammaQ(df / 2, x / 2);
+}
+
+function fSurvival(x: number, d1: number, d2: number): number {
+  return sf.betaI(d2 / (d2 + d1 * x), d2 / 2, d1 / 2);
+}
+
 function chiPdf(x: number, df: number): number {
   if (x === 0) return df === 2 ? 0.5 : 0;
   return Math.exp((df / 2 - 1) * Math.log(x) - x / 2 - (df / 2) * Math.LN2 - sf.logGamma(df / 2));
 }
 
-function fCdf(x: number, d1: number, d2: number): number {
+export function fCdf(x: number, d1: number, d2: number): number {
   return sf.betaI((d1 * x) / (d1 * x + d2), d1 / 2, d2 / 2);
 }
 
@@ -177,8 +185,8 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
     }),
     ["number", "number", "boolean"],
   ),
-  spec("CHISQ.DIST.RT", 2, 2, (x, df) => ((x as number) < 0 || badDf(Math.trunc(df as number)) ? Errors.NUM : 1 - chiCdf(x as number, Math.trunc(df as number)))),
-  spec("CHIDIST", 2, 2, (x, df) => ((x as number) < 0 || badDf(Math.trunc(df as number)) ? Errors.NUM : 1 - chiCdf(x as number, Math.trunc(df as number)))),
+  spec("CHISQ.DIST.RT", 2, 2, (x, df) => ((x as number) < 0 || badDf(Math.trunc(df as number)) ? Errors.NUM : chiSurvival(x as number, Math.trunc(df as number)))),
+  spec("CHIDIST", 2, 2, (x, df) => ((x as number) < 0 || badDf(Math.trunc(df as number)) ? Errors.NUM : chiSurvival(x as number, Math.trunc(df as number)))),
   spec("CHISQ.INV", 2, 2, (p, df) => {
     const d = Math.trunc(df as number);
     if ((p as number) < 0 || (p as number) >= 1 || badDf(d)) return Errors.NUM;
@@ -188,7 +196,7 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
     spec(name, 2, 2, (p, df) => {
       const d = Math.trunc(df as number);
       if (badP(p as number) || badDf(d)) return Errors.NUM;
-      return sf.invertCdf((x) => chiCdf(x, d), 1 - (p as number), 0, Math.max(1, 2 * d));
+      return sf.invertCdf((x) => -chiSurvival(x, d), -(p as number), 0, Math.max(1, 2 * d));
     }),
   ),
   spec(
@@ -206,7 +214,7 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
     spec(name, 3, 3, (x, d1, d2) => {
       const [a, b] = [Math.trunc(d1 as number), Math.trunc(d2 as number)];
       if ((x as number) < 0 || badDf(a) || badDf(b)) return Errors.NUM;
-      return 1 - fCdf(x as number, a, b);
+      return fSurvival(x as number, a, b);
     }),
   ),
   spec("F.INV", 3, 3, (p, d1, d2) => {
@@ -218,7 +226,7 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
     spec(name, 3, 3, (p, d1, d2) => {
       const [a, b] = [Math.trunc(d1 as number), Math.trunc(d2 as number)];
       if (badP(p as number) || badDf(a) || badDf(b)) return Errors.NUM;
-      return sf.invertCdf((x) => fCdf(x, a, b), 1 - (p as number), 0, 10);
+      return sf.invertCdf((x) => -fSurvival(x, a, b), -(p as number), 0, 10);
     }),
   ),
   spec("CONFIDENCE.T", 3, 3, (alpha, sd, size) => {

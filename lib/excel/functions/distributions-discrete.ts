@@ -17,38 +17,49 @@ function binomPmf(k: number, n: number, p: number): number {
   return Math.exp(logCombin(n, k) + k * Math.log(p) + (n - k) * Math.log(1 - p));
 }
 
+/** P(X <= k): summed term by term for small k (as Excel does), else through the incomplete beta. */
+function binomCdf(k: number, n: number, p: number): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  if (k < 1000) {
+    let total = 0;
+    for (let i = 0; i <= k; i++) total += binomPmf(i, n, p);
+    return Math.min(1, total);
+  }
+  return sf.betaI(1 - p, n - k, k + 1);
+}
+
 function binomDist(k: number, n: number, p: number, cumulative: boolean): Num {
   const [kk, nn] = [Math.trunc(k), Math.trunc(n)];
-  if (kk < 0 || kk > nn || p < 0 || p > 1) return Errors.NUM;
-  if (!cumulative) return binomPmf(kk, nn, p);
-  let total = 0;
-  for (let i = 0; i <= kk; i++) total += binomPmf(i, nn, p);
-  return Math.min(1, total);
+  if (kk < 0 || kk > nn || p < 0 || p > 1 || nn >= 2 ** 53) return Errors.NUM;
+  return cumulative ? binomCdf(kk, nn, p) : binomPmf(kk, nn, p);
 }
 
 function binomInv(n: number, p: number, alpha: number): Num {
   const nn = Math.trunc(n);
-  if (nn < 0 || p < 0 || p > 1 || alpha < 0 || alpha > 1) return Errors.NUM;
-  let total = 0;
-  for (let k = 0; k <= nn; k++) {
-    total += binomPmf(k, nn, p);
-    if (total >= alpha * (1 - 1e-15)) return k;
+  if (nn < 0 || p <= 0 || p >= 1 || alpha <= 0 || alpha >= 1) return Errors.NUM;
+  let lo = 0;
+  let hi = nn;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (binomCdf(mid, nn, p) >= alpha * (1 - 1e-15)) hi = mid;
+    else lo = mid + 1;
   }
-  return nn;
+  return lo;
 }
 
 function poissonDist(x: number, mean: number, cumulative: boolean): Num {
+  if (x < 0 || mean < 0) return Errors.NUM;
   const k = Math.trunc(x);
-  if (k < 0 || mean < 0) return Errors.NUM;
   const pmf = (i: number) => Math.exp(i * Math.log(mean) - mean - sf.logGamma(i + 1));
-  if (mean === 0) return 1;
+  if (mean === 0) return cumulative || k === 0 ? 1 : 0;
   if (!cumulative) return pmf(k);
   return 1 - sf.gammaP(k + 1, mean);
 }
 
 function negBinomDist(f: number, s: number, p: number, cumulative: boolean): Num {
   const [ff, ss] = [Math.trunc(f), Math.trunc(s)];
-  if (ff < 0 || ss < 1 || p < 0 || p > 1) return Errors.NUM;
+  if (ff < 0 || ss < 1 || p <= 0 || p >= 1) return Errors.NUM;
   if (cumulative) return sf.betaI(p, ss, ff + 1);
   return combin(ff + ss - 1, ss - 1) * Math.pow(p, ss) * Math.pow(1 - p, ff);
 }
@@ -84,6 +95,7 @@ export const discreteDistributionFunctions: FunctionSpec[] = [
   spec("BINOM.DIST.RANGE", 3, 4, ["number"], (n: number, p: number, s: number, s2?: number) => {
     const [nn, lo, hi] = [Math.trunc(n), Math.trunc(s), Math.trunc(s2 ?? s)];
     if (p < 0 || p > 1 || lo < 0 || lo > nn || hi < lo || hi > nn) return Errors.NUM;
+    if (hi - lo > 1000) return binomCdf(hi, nn, p) - binomCdf(lo - 1, nn, p);
     let total = 0;
     for (let i = lo; i <= hi; i++) total += binomPmf(i, nn, p);
     return total;

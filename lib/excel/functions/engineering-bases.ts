@@ -1,5 +1,6 @@
 /** BIN/OCT/DEC/HEX conversions (10-digit two's complement) and the BIT* functions. */
-import { optionalNumber } from "@/lib/excel/functions/optional-args";
+import { toText } from "@/lib/excel/coerce";
+import { strictNumber } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, type Scalar, type Value } from "@/lib/excel/values";
 
@@ -20,17 +21,25 @@ function parseBase(text: string, base: Base): number | ExcelError {
   return value >= limit(base) ? value - base ** 10 : value;
 }
 
+/** The digits of a BIN/OCT/HEX argument; logical values are #VALUE! (numbers are read as their digits). */
+function digitsOf(value: Scalar): string | ExcelError {
+  if (typeof value === "boolean") return Errors.VALUE;
+  const text = toText(value);
+  return text instanceof ExcelError ? text : text.trim();
+}
+
 function formatBase(value: number, base: Base, places: Scalar | undefined): Value {
   const n = Math.trunc(value);
   if (n < -limit(base) || n >= limit(base)) return Errors.NUM;
+  const width = places === undefined ? undefined : strictNumber(places);
+  if (width instanceof ExcelError) return width;
+  const w = width === undefined ? undefined : Math.trunc(width);
+  if (w !== undefined && (w < 1 || w > 10)) return Errors.NUM;
   if (n < 0) return (base ** 10 + n).toString(base).toUpperCase();
   const text = n.toString(base).toUpperCase();
-  if (places === undefined) return text;
-  const p = optionalNumber(places, 0);
-  if (p instanceof ExcelError) return p;
-  const width = Math.trunc(p);
-  if (width < text.length || width > 10) return Errors.NUM;
-  return text.padStart(width, "0");
+  if (w === undefined) return text;
+  if (w < text.length) return Errors.NUM;
+  return text.padStart(w, "0");
 }
 
 function baseSpecs(): FunctionSpec[] {
@@ -41,8 +50,11 @@ function baseSpecs(): FunctionSpec[] {
       name: `${NAMES[from]}2DEC`,
       minArgs: 1,
       maxArgs: 1,
-      args: ["string"],
-      impl: (_ctx: EvalContext, text: string) => parseBase(text.trim(), from),
+      args: ["scalar"],
+      impl: (_ctx: EvalContext, input: Scalar) => {
+        const text = digitsOf(input);
+        return text instanceof ExcelError ? text : parseBase(text, from);
+      },
     });
     for (const to of bases) {
       if (to === from) continue;
@@ -50,9 +62,11 @@ function baseSpecs(): FunctionSpec[] {
         name: `${NAMES[from]}2${NAMES[to]}`,
         minArgs: 1,
         maxArgs: 2,
-        args: ["string", "scalar"],
-        impl: (_ctx: EvalContext, text: string, places?: Scalar) => {
-          const value = parseBase(text.trim(), from);
+        args: ["scalar", "scalar"],
+        impl: (_ctx: EvalContext, input: Scalar, places?: Scalar) => {
+          const text = digitsOf(input);
+          if (text instanceof ExcelError) return text;
+          const value = parseBase(text, from);
           return value instanceof ExcelError ? value : formatBase(value, to, places);
         },
       });
@@ -63,8 +77,11 @@ function baseSpecs(): FunctionSpec[] {
       name: `DEC2${NAMES[to]}`,
       minArgs: 1,
       maxArgs: 2,
-      args: ["number", "scalar"],
-      impl: (_ctx: EvalContext, n: number, places?: Scalar) => formatBase(n, to, places),
+      args: ["scalar", "scalar"],
+      impl: (_ctx: EvalContext, input: Scalar, places?: Scalar) => {
+        const n = strictNumber(input);
+        return n instanceof ExcelError ? n : formatBase(n, to, places);
+      },
     });
   }
   return specs;

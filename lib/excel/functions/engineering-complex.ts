@@ -1,5 +1,6 @@
 /** COMPLEX and the IM* functions on complex numbers written as text ("3+4i", "-2j"). */
 import { formatGeneral, toText } from "@/lib/excel/coerce";
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, isArrayValue, isReference, type Scalar, type Value } from "@/lib/excel/values";
 
@@ -105,13 +106,59 @@ function binary(fn: (a: Complex, b: Complex) => [number, number] | ExcelError) {
 
 const multiply = (a: Complex, b: Complex): [number, number] => [a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re];
 
-export const complexFunctions: FunctionSpec[] = [
+/** A unary complex function returning a complex number (IMSQRT, IMEXP, IMLN...). */
+function mapped(fn: (re: number, im: number) => [number, number] | ExcelError) {
+  return unary((z) => {
+    const result = fn(z.re, z.im);
+    return result instanceof ExcelError ? result : formatComplex(result[0], result[1], z.unit);
+  });
+}
+
+function polar(re: number, im: number): [modulus: number, angle: number] {
+  return [Math.hypot(re, im), Math.atan2(im, re)];
+}
+
+function power(re: number, im: number, n: number): [number, number] | ExcelError {
+  if (re === 0 && im === 0) return n > 0 ? [0, 0] : Errors.NUM;
+  const [r, t] = polar(re, im);
+  const modulus = r ** n;
+  return [modulus * Math.cos(n * t), modulus * Math.sin(n * t)];
+}
+
+function logarithm(base: number) {
+  return (re: number, im: number): [number, number] | ExcelError => {
+    if (re === 0 && im === 0) return Errors.NUM;
+    const [r, t] = polar(re, im);
+    return [Math.log(r) / Math.log(base), t / Math.log(base)];
+  };
+}
+
+export const complexFunctions: FunctionSpec[] = withStrictNumbers([
   { name: "COMPLEX", minArgs: 2, maxArgs: 3, args: ["number", "number", "string"], impl: complex },
   { name: "IMREAL", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => z.re) },
   { name: "IMAGINARY", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => z.im) },
   { name: "IMABS", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => Math.hypot(z.re, z.im)) },
   { name: "IMARGUMENT", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => (z.re === 0 && z.im === 0 ? Errors.DIV0 : Math.atan2(z.im, z.re))) },
   { name: "IMCONJUGATE", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => formatComplex(z.re, -z.im, z.unit)) },
+  { name: "IMSQRT", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped((re, im) => power(re, im, 0.5)) },
+  {
+    name: "IMPOWER",
+    minArgs: 2,
+    maxArgs: 2,
+    args: ["string", "number"],
+    impl: (_ctx: EvalContext, text: string, n: number): Value => {
+      const z = parseComplex(text);
+      if (z instanceof ExcelError) return z;
+      const result = power(z.re, z.im, n);
+      return result instanceof ExcelError ? result : formatComplex(result[0], result[1], z.unit);
+    },
+  },
+  { name: "IMEXP", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped((re, im) => [Math.exp(re) * Math.cos(im), Math.exp(re) * Math.sin(im)]) },
+  { name: "IMLN", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped(logarithm(Math.E)) },
+  { name: "IMLOG10", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped(logarithm(10)) },
+  { name: "IMLOG2", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped(logarithm(2)) },
+  { name: "IMSIN", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped((re, im) => [Math.sin(re) * Math.cosh(im), Math.cos(re) * Math.sinh(im)]) },
+  { name: "IMCOS", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped((re, im) => [Math.cos(re) * Math.cosh(im), -Math.sin(re) * Math.sinh(im)]) },
   { name: "IMSUM", minArgs: 1, maxArgs: 255, args: ["any"], noLift: true, impl: fold((a, b) => [a.re + b.re, a.im + b.im]) },
   { name: "IMPRODUCT", minArgs: 1, maxArgs: 255, args: ["any"], noLift: true, impl: fold(multiply) },
   { name: "IMSUB", minArgs: 2, maxArgs: 2, args: ["string"], impl: binary((a, b) => [a.re - b.re, a.im - b.im]) },
@@ -126,4 +173,4 @@ export const complexFunctions: FunctionSpec[] = [
       return [(a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d];
     }),
   },
-];
+]);

@@ -1,4 +1,5 @@
 /** CONVERT: Excel's measurement units (with SI and binary prefixes where Excel allows them). */
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, type Value } from "@/lib/excel/values";
 
@@ -35,7 +36,7 @@ define("distance", 0, 0.9144, "yd");
 define("distance", 1, 1e-10, "ang");
 define("distance", 0, 1.143, "ell");
 define("distance", 1, 9460730472580800, "ly");
-define("distance", 1, 30856775812815532, "parsec", "pc");
+define("distance", 1, 30856775812815500, "parsec", "pc");
 define("distance", 0, 0.0254 / 72, "Picapt", "Pica");
 define("distance", 0, 0.0254 / 6, "pica");
 define("distance", 0, 1609.3472186944373, "survey_mi");
@@ -73,37 +74,44 @@ define("volume", 0, 1.478676478125e-5, "tbs");
 define("volume", 0, 2.95735295625e-5, "oz");
 define("volume", 0, 2.365882365e-4, "cup");
 define("volume", 0, 4.73176473e-4, "pt", "us_pt");
-define("volume", 0, 5.6826125e-4, "uk_pt");
+define("volume", 1, 5.6826125e-4, "uk_pt");
 define("volume", 0, 9.46352946e-4, "qt");
 define("volume", 0, 1.1365225e-3, "uk_qt");
 define("volume", 0, 3.785411784e-3, "gal");
 define("volume", 0, 4.54609e-3, "uk_gal");
 define("volume", 1, 1e-3, "l", "L", "lt");
-define("volume", 3, 1, "m3");
+define("volume", 3, 1, "m3", "m^3");
+define("volume", 3, 1e-30, "ang3", "ang^3");
 define("volume", 0, 0.158987294928, "barrel");
 define("volume", 0, 0.03523907016688, "bushel");
-define("volume", 0, 0.028316846592, "ft3");
-define("volume", 0, 1.6387064e-5, "in3");
-define("volume", 0, 0.764554857984, "yd3");
-define("volume", 0, 4168181825.440579, "mi3");
+define("volume", 0, 0.028316846592, "ft3", "ft^3");
+define("volume", 0, 1.6387064e-5, "in3", "in^3");
+define("volume", 0, 0.764554857984, "yd3", "yd^3");
+define("volume", 0, 4168181825.44058, "mi3", "mi^3");
+define("volume", 0, 8.46786664623715e47, "ly3", "ly^3");
+define("volume", 0, 6352182208, "Nmi3", "Nmi^3");
+define("volume", 0, 4.39039566186557e-11, "Picapt3", "Picapt^3", "Pica3", "Pica^3");
 define("volume", 0, 1.13267386368, "MTON");
 define("volume", 0, 2.8316846592, "GRT", "regton");
-define("area", 2, 1, "m2");
-define("area", 0, 0.09290304, "ft2");
-define("area", 0, 0.00064516, "in2");
-define("area", 0, 0.83612736, "yd2");
-define("area", 0, 2589988.110336, "mi2");
-define("area", 0, 3429904, "Nmi2");
+define("area", 2, 1, "m2", "m^2");
+define("area", 2, 1e-20, "ang2", "ang^2");
+define("area", 0, 0.09290304, "ft2", "ft^2");
+define("area", 0, 0.00064516, "in2", "in^2");
+define("area", 0, 0.83612736, "yd2", "yd^2");
+define("area", 0, 2589988.110336, "mi2", "mi^2");
+define("area", 0, 3429904, "Nmi2", "Nmi^2");
+define("area", 0, 8.95054210748189e31, "ly2", "ly^2");
+define("area", 0, 1.24452160493827e-7, "Picapt2", "Picapt^2", "Pica2", "Pica^2");
 define("area", 0, 10000, "ha");
 define("area", 0, 4046.8564224, "uk_acre");
-define("area", 0, 4046.872609874252, "us_acre");
+define("area", 0, 4046.87260987425, "us_acre");
 define("area", 0, 2500, "Morgen");
 define("area", 1, 100, "ar");
 define("information", 4, 1, "bit");
 define("information", 4, 8, "byte");
 define("speed", 1, 1, "m/s", "m/sec");
 define("speed", 1, 1 / 3600, "m/h", "m/hr");
-define("speed", 0, 0.44704, "mph");
+define("speed", 1, 0.44704, "mph");
 define("speed", 0, 1852 / 3600, "kn");
 define("speed", 0, 1853.184 / 3600, "admkn");
 
@@ -168,6 +176,6 @@ function convert(_ctx: EvalContext, value: number, from: string, to: string): Va
   return (value * a.factor) / b.factor;
 }
 
-export const convertFunctions: FunctionSpec[] = [
+export const convertFunctions: FunctionSpec[] = withStrictNumbers([
   { name: "CONVERT", minArgs: 3, maxArgs: 3, args: ["number", "string", "string"], impl: convert },
-];
+]);

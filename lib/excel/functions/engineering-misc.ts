@@ -1,4 +1,5 @@
 /** DELTA, GESTEP and the error function family (ERF, ERFC, ERF.PRECISE, ERFC.PRECISE). */
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import type { Value } from "@/lib/excel/values";
 
@@ -43,7 +44,7 @@ export function erfc(x: number): number {
   return x < 2 ? 1 - erfSeries(x) : erfcContinuedFraction(x);
 }
 
-export const engineeringMiscFunctions: FunctionSpec[] = [
+export const engineeringMiscFunctions: FunctionSpec[] = withStrictNumbers([
   { name: "DELTA", minArgs: 1, maxArgs: 2, args: ["number"], impl: (_ctx: EvalContext, a: number, b = 0): Value => (a === b ? 1 : 0) },
   { name: "GESTEP", minArgs: 1, maxArgs: 2, args: ["number"], impl: (_ctx: EvalContext, n: number, step = 0): Value => (n >= step ? 1 : 0) },
   {
@@ -56,4 +57,4 @@ export const engineeringMiscFunctions: FunctionSpec[] = [
   { name: "ERF.PRECISE", minArgs: 1, maxArgs: 1, args: ["number"], impl: (_ctx: EvalContext, x: number): Value => erf(x) },
   { name: "ERFC", minArgs: 1, maxArgs: 1, args: ["number"], impl: (_ctx: EvalContext, x: number): Value => erfc(x) },
   { name: "ERFC.PRECISE", minArgs: 1, maxArgs: 1, args: ["number"], impl: (_ctx: EvalContext, x: number): Value => erfc(x) },
-];
+]);

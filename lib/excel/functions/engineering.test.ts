@@ -129,4 +129,15 @@ describe("complex numbers", () => {
     expect(call("IMSUM", "1+i", "1+j")).toBe(Errors.VALUE);
     expect(call("IMDIV", "1", "0")).toBe(Errors.NUM);
   });
+  it("computes powers, roots, exponentials and logarithms", () => {
+    expect(call("IMPOWER", "2+3i", 3)).toBe("-46+9.00000000000001i");
+    expect(call("IMSQRT", "-4")).toBe("1.22464679914735E-16+2i");
+    expect(call("IMEXP", "0")).toBe("1");
+    expect(call("IMLN", "3+4i")).toBe("1.6094379124341+0.927295218001612i");
+    expect(call("IMLOG10", "100")).toBe("2");
+    expect(call("IMSIN", "0")).toBe("0");
+    expect(call("IMCOS", "0")).toBe("1");
+    expect(call("IMLN", "0")).toBe(Errors.NUM);
+    expect(call("IMPOWER", "0", -1)).toBe(Errors.NUM);
+  });
 });

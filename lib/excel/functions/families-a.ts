@@ -13,6 +13,7 @@ import { mathTrigFunctions } from "@/lib/excel/functions/math-trig";
 import { statisticalBasicFunctions } from "@/lib/excel/functions/statistical-basic";
 import { statisticalDispersionFunctions } from "@/lib/excel/functions/statistical-dispersion";
 import { statisticalRegressionFunctions } from "@/lib/excel/functions/statistical-regression";
+import { statisticalTestFunctions } from "@/lib/excel/functions/statistical-tests";
 import { subtotalAggregateFunctions } from "@/lib/excel/functions/subtotal-aggregate";
 import { textBasicFunctions } from "@/lib/excel/functions/text-basic";
 import { textFormatFunctions } from "@/lib/excel/functions/text-format";
@@ -29,6 +30,7 @@ export const familiesA: FunctionSpec[] = [
   ...statisticalBasicFunctions,
   ...statisticalDispersionFunctions,
   ...statisticalRegressionFunctions,
+  ...statisticalTestFunctions,
   ...continuousDistributionFunctions,
   ...discreteDistributionFunctions,
   ...subtotalAggregateFunctions,

@@ -36,6 +36,10 @@ describe("helper B's functions through the real engine", () => {
     expect(ev("SORT(B1:B3,,-1)")).toEqual([[3], [2], [1]]);
     expect(ev("XLOOKUP(9,B1:B3,A1:A3,,-1)")).toBe("c");
     expect(ev("INDEX(B1:D3,,3)")).toEqual([[10], [20], [30]]);
+    expect(ev("SUM(OFFSET(B1:D2,0,0,1,))")).toBe(10 + 1);
+    expect(ev("SUM(OFFSET(B1:D2,1,0,,1))")).toBe(2 + 3);
+    expect(ev("XLOOKUP(9,B1:B3,A1:A3,,)")).toBe(Errors.NA);
+    expect(ev("XMATCH(3,B1:B3,,-1)")).toBe(3);
   });
 
   it("lifts scalar arguments over arrays", () => {

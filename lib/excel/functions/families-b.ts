@@ -8,6 +8,7 @@ import { complexFunctions } from "@/lib/excel/functions/engineering-complex";
 import { convertFunctions } from "@/lib/excel/functions/engineering-convert";
 import { engineeringMiscFunctions } from "@/lib/excel/functions/engineering-misc";
 import { annuityFunctions } from "@/lib/excel/functions/financial-annuity";
+import { accrintFunctions } from "@/lib/excel/functions/financial-accrint";
 import { bondFunctions } from "@/lib/excel/functions/financial-bonds";
 import { cashflowFunctions } from "@/lib/excel/functions/financial-cashflow";
 import { couponFunctions } from "@/lib/excel/functions/financial-coupons";
@@ -29,6 +30,7 @@ export const familiesB: FunctionSpec[] = [
   ...depreciationFunctions,
   ...couponFunctions,
   ...bondFunctions,
+  ...accrintFunctions,
   ...discountFunctions,
   ...baseFunctions,
   ...engineeringMiscFunctions,

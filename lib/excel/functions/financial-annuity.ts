@@ -1,4 +1,5 @@
 /** Time-value-of-money functions: PMT, IPMT, PPMT, CUMIPMT, CUMPRINC, PV, FV, NPER, RATE and friends. */
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, type ExcelError, type Value } from "@/lib/excel/values";
 
@@ -36,13 +37,14 @@ export function ipmt(rate: number, per: number, nper: number, present: number, f
 }
 
 function pmtFn(_ctx: EvalContext, rate: number, nper: number, present: number, future?: number, type?: number): Value {
-  if (nper === 0) return Errors.NUM;
+  if (nper === 0 || rate <= -1) return Errors.NUM;
   return finite(pmt(rate, nper, present, future ?? 0, typeFlag(type)));
 }
 
 function periodPayment(part: "interest" | "principal") {
   return (_ctx: EvalContext, rate: number, per: number, nper: number, present: number, future?: number, type?: number): Value => {
-    if (per < 1 || per > nper) return Errors.NUM;
+    // A fractional period is used as is; only periods outside [1, nper + 1) are rejected.
+    if (per < 1 || per >= nper + 1) return Errors.NUM;
     const t = typeFlag(type);
     const interest = ipmt(rate, per, nper, present, future ?? 0, t);
     return finite(part === "interest" ? interest : pmt(rate, nper, present, future ?? 0, t) - interest);
@@ -152,8 +154,6 @@ export const annuityFunctions: FunctionSpec[] = [
   { name: "PMT", minArgs: 3, maxArgs: 5, args: ["number"], impl: pmtFn },
   { name: "IPMT", minArgs: 4, maxArgs: 6, args: ["number"], impl: periodPayment("interest") },
   { name: "PPMT", minArgs: 4, maxArgs: 6, args: ["number"], impl: periodPayment("principal") },
-  { name: "CUMIPMT", minArgs: 6, maxArgs: 6, args: ["number"], impl: cumulative("interest") },
-  { name: "CUMPRINC", minArgs: 6, maxArgs: 6, args: ["number"], impl: cumulative("principal") },
   {
     name: "PV",
     minArgs: 3,
@@ -166,15 +166,20 @@ export const annuityFunctions: FunctionSpec[] = [
     minArgs: 3,
     maxArgs: 5,
     args: ["number"],
-    impl: (_ctx: EvalContext, r: number, n: number, p: number, v?: number, t?: number) => finite(fv(r, n, p, v ?? 0, typeFlag(t))),
+    impl: (_ctx: EvalContext, r: number, n: number, p: number, v?: number, t?: number) =>
+      r === -1 && n < 0 ? Errors.DIV0 : finite(fv(r, n, p, v ?? 0, typeFlag(t))),
   },
   { name: "NPER", minArgs: 3, maxArgs: 5, args: ["number"], impl: nper },
   { name: "RATE", minArgs: 3, maxArgs: 6, args: ["number"], impl: rate },
   { name: "ISPMT", minArgs: 4, maxArgs: 4, args: ["number"], impl: ispmt },
   { name: "PDURATION", minArgs: 3, maxArgs: 3, args: ["number"], impl: pduration },
   { name: "RRI", minArgs: 3, maxArgs: 3, args: ["number"], impl: rri },
-  { name: "EFFECT", minArgs: 2, maxArgs: 2, args: ["number"], impl: effect },
-  { name: "NOMINAL", minArgs: 2, maxArgs: 2, args: ["number"], impl: nominal },
-  { name: "DOLLARDE", minArgs: 2, maxArgs: 2, args: ["number"], impl: dollar(true) },
-  { name: "DOLLARFR", minArgs: 2, maxArgs: 2, args: ["number"], impl: dollar(false) },
+  ...withStrictNumbers([
+    { name: "CUMIPMT", minArgs: 6, maxArgs: 6, args: ["number"], impl: cumulative("interest") },
+    { name: "CUMPRINC", minArgs: 6, maxArgs: 6, args: ["number"], impl: cumulative("principal") },
+    { name: "EFFECT", minArgs: 2, maxArgs: 2, args: ["number"], impl: effect },
+    { name: "NOMINAL", minArgs: 2, maxArgs: 2, args: ["number"], impl: nominal },
+    { name: "DOLLARDE", minArgs: 2, maxArgs: 2, args: ["number"], impl: dollar(true) },
+    { name: "DOLLARFR", minArgs: 2, maxArgs: 2, args: ["number"], impl: dollar(false) },
+  ]),
 ];

@@ -1,15 +1,17 @@
-/** Coupon bonds: PRICE, YIELD, DURATION, MDURATION, ACCRINT, ACCRINTM. */
+/** Coupon bonds: PRICE, YIELD, DURATION, MDURATION, ACCRINTM. */
 import { yearFrac } from "@/lib/excel/functions/date-diff-functions";
 import { dateArg } from "@/lib/excel/functions/datetime-functions";
 import { accruedDays, couponPeriod, daysToNext, periodDays, type CouponPeriod } from "@/lib/excel/functions/financial-coupons";
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, type Value } from "@/lib/excel/values";
 
 function bondPrice(p: CouponPeriod, rate: number, yld: number, redemption: number): number {
   const f = p.frequency;
   const e = periodDays(p);
-  const dsc = daysToNext(p) / e;
+  // PRICE counts the days to the next coupon as E - A under every basis (unlike COUPDAYSNC).
   const a = accruedDays(p) / e;
+  const dsc = 1 - a;
   const coupon = (100 * rate) / f;
   if (p.count === 1) return (coupon + redemption) / (1 + (yld / f) * dsc) - coupon * a;
   let price = redemption / (1 + yld / f) ** (p.count - 1 + dsc);
@@ -76,26 +78,6 @@ function duration(modified: boolean) {
   };
 }
 
-function accrint(
-  _ctx: EvalContext,
-  issue: number,
-  _firstInterest: number,
-  settlement: number,
-  rate: number,
-  par: number,
-  frequency: number,
-  basis?: number,
-): Value {
-  const i = dateArg(issue);
-  const s = dateArg(settlement);
-  if (i instanceof ExcelError) return i;
-  if (s instanceof ExcelError) return s;
-  const f = Math.trunc(frequency);
-  const b = Math.trunc(basis ?? 0);
-  if (rate <= 0 || par <= 0 || (f !== 1 && f !== 2 && f !== 4) || b < 0 || b > 4 || i >= s) return Errors.NUM;
-  return par * rate * yearFrac(i, s, b);
-}
-
 function accrintm(_ctx: EvalContext, issue: number, settlement: number, rate: number, par?: number, basis?: number): Value {
   const i = dateArg(issue);
   const s = dateArg(settlement);
@@ -107,11 +89,10 @@ function accrintm(_ctx: EvalContext, issue: number, settlement: number, rate: nu
   return amount * rate * yearFrac(i, s, b);
 }
 
-export const bondFunctions: FunctionSpec[] = [
+export const bondFunctions: FunctionSpec[] = withStrictNumbers([
   { name: "PRICE", minArgs: 6, maxArgs: 7, args: ["number"], impl: price },
   { name: "YIELD", minArgs: 6, maxArgs: 7, args: ["number"], impl: yieldFn },
   { name: "DURATION", minArgs: 5, maxArgs: 6, args: ["number"], impl: duration(false) },
   { name: "MDURATION", minArgs: 5, maxArgs: 6, args: ["number"], impl: duration(true) },
-  { name: "ACCRINT", minArgs: 6, maxArgs: 8, args: ["number", "number", "number", "number", "number", "number", "number", "boolean"], impl: accrint },
   { name: "ACCRINTM", minArgs: 3, maxArgs: 5, args: ["number"], impl: accrintm },
-];
+]);

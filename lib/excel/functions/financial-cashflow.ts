@@ -1,5 +1,7 @@
 /** Cash-flow functions: NPV, XNPV, IRR, XIRR, MIRR, FVSCHEDULE. */
 import { toNumber } from "@/lib/excel/coerce";
+import { MAX_SERIAL } from "@/lib/excel/dates";
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec, RangeArg } from "@/lib/excel/functions/types";
 import { toGrid } from "@/lib/excel/functions/value-grid";
 import { Errors, ExcelError, isArrayValue, isReference, type Scalar, type Value } from "@/lib/excel/values";
@@ -48,22 +50,28 @@ function npv(ctx: EvalContext, rate: number, ...args: Value[]): Value {
   return total;
 }
 
-/** Newton's method with a bisection fallback over (-0.99, 10) when Newton does not converge. */
-function solve(f: (r: number) => number, df: (r: number) => number, guess: number): number | undefined {
+/** Newton's method from the guess, then bisection over (-0.9999, 100), then Newton from the far ends. */
+function newton(f: (r: number) => number, df: (r: number) => number, guess: number): number | undefined {
   let r = guess;
   for (let i = 0; i < 100; i++) {
     const value = f(r);
     const slope = df(r);
-    if (!Number.isFinite(value) || !Number.isFinite(slope) || slope === 0) break;
+    if (!Number.isFinite(value) || !Number.isFinite(slope) || slope === 0) return undefined;
     const next = r - value / slope;
-    if (!Number.isFinite(next) || next <= -1) break;
-    if (Math.abs(next - r) < 1e-12) return next;
+    if (!Number.isFinite(next)) return undefined;
+    if (Math.abs(next - r) < 1e-12) return next > -1 ? next : undefined;
     r = next;
   }
-  let lo = -0.99;
-  let hi = 10;
+  return undefined;
+}
+
+function solve(f: (r: number) => number, df: (r: number) => number, guess: number): number | undefined {
+  const direct = newton(f, df, guess);
+  if (direct !== undefined) return direct;
+  let lo = -0.9999;
+  let hi = 100;
   let flo = f(lo);
-  if (!Number.isFinite(flo) || flo * f(hi) > 0) return undefined;
+  if (!Number.isFinite(flo) || flo * f(hi) > 0) return newton(f, df, 200) ?? newton(f, df, -0.999);
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
     const fm = f(mid);
@@ -84,6 +92,7 @@ function hasBothSigns(values: number[]): boolean {
 function irr(_ctx: EvalContext, range: RangeArg, guess?: number): Value {
   const values = rangeNumbers(range.rows);
   if (values instanceof ExcelError) return values;
+  if (guess !== undefined && guess <= -1) return Errors.VALUE;
   if (!hasBothSigns(values)) return Errors.NUM;
   const f = (r: number) => values.reduce((s, v, i) => s + v / (1 + r) ** i, 0);
   const df = (r: number) => values.reduce((s, v, i) => s - (i * v) / (1 + r) ** (i + 1), 0);
@@ -91,23 +100,31 @@ function irr(_ctx: EvalContext, range: RangeArg, guess?: number): Value {
   return found === undefined ? Errors.NUM : found;
 }
 
-/** XNPV/XIRR inputs: every value and date must be a number; dates may not precede the first one. */
-function datedFlows(values: RangeArg, dates: RangeArg): { amounts: number[]; years: number[] } | ExcelError {
+/**
+ * XNPV/XIRR inputs. XNPV rejects any non-number value with #NUM!; XIRR reads blanks as 0 and rejects
+ * text or logical values with #VALUE!. Dates are truncated, must be valid and may not precede the first.
+ */
+function datedFlows(values: RangeArg, dates: RangeArg, blanksAreZero: boolean): { amounts: number[]; years: number[] } | ExcelError {
   const amounts = values.rows.flat();
   const days = dates.rows.flat();
-  if (amounts.length !== days.length) return Errors.NUM;
+  if (amounts.length !== days.length || amounts.length === 0) return Errors.NUM;
   const nums: number[] = [];
   const years: number[] = [];
   let first = 0;
   for (let i = 0; i < amounts.length; i++) {
-    const a = amounts[i] ?? null;
-    const d = days[i] ?? null;
+    let a = amounts[i] ?? null;
+    let d = days[i] ?? null;
     if (a instanceof ExcelError) return a;
     if (d instanceof ExcelError) return d;
-    if (typeof a !== "number" || typeof d !== "number") return Errors.VALUE;
+    if (blanksAreZero) {
+      a ??= 0;
+      d ??= 0;
+    }
+    if (typeof a !== "number") return blanksAreZero ? Errors.VALUE : Errors.NUM;
+    if (typeof d !== "number") return Errors.VALUE;
     const day = Math.trunc(d);
     if (i === 0) first = day;
-    if (day < first || day < 0) return Errors.NUM;
+    if (day < first || day < 0 || day > MAX_SERIAL) return Errors.NUM;
     nums.push(a);
     years.push((day - first) / 365);
   }
@@ -115,14 +132,15 @@ function datedFlows(values: RangeArg, dates: RangeArg): { amounts: number[]; yea
 }
 
 function xnpv(_ctx: EvalContext, rate: number, values: RangeArg, dates: RangeArg): Value {
-  const flows = datedFlows(values, dates);
+  const flows = datedFlows(values, dates, false);
   if (flows instanceof ExcelError) return flows;
-  if (rate <= -1) return Errors.NUM;
+  if (rate <= 0) return Errors.NUM;
   return flows.amounts.reduce((s, v, i) => s + v / (1 + rate) ** (flows.years[i] as number), 0);
 }
 
 function xirr(_ctx: EvalContext, values: RangeArg, dates: RangeArg, guess?: number): Value {
-  const flows = datedFlows(values, dates);
+  if (guess !== undefined && guess <= -1) return Errors.VALUE;
+  const flows = datedFlows(values, dates, true);
   if (flows instanceof ExcelError) return flows;
   const { amounts, years } = flows;
   if (!hasBothSigns(amounts)) return Errors.NUM;
@@ -160,9 +178,11 @@ function fvschedule(_ctx: EvalContext, principal: number, schedule: RangeArg): V
 
 export const cashflowFunctions: FunctionSpec[] = [
   { name: "NPV", minArgs: 2, maxArgs: 255, args: ["number", "any"], impl: npv },
-  { name: "XNPV", minArgs: 3, maxArgs: 3, args: ["number", "range", "range"], impl: xnpv },
+  ...withStrictNumbers([
+    { name: "XNPV", minArgs: 3, maxArgs: 3, args: ["number", "range", "range"], impl: xnpv },
+    { name: "XIRR", minArgs: 2, maxArgs: 3, args: ["range", "range", "number"], impl: xirr },
+    { name: "FVSCHEDULE", minArgs: 2, maxArgs: 2, args: ["number", "range"], impl: fvschedule },
+  ]),
   { name: "IRR", minArgs: 1, maxArgs: 2, args: ["range", "number"], impl: irr },
-  { name: "XIRR", minArgs: 2, maxArgs: 3, args: ["range", "range", "number"], impl: xirr },
   { name: "MIRR", minArgs: 3, maxArgs: 3, args: ["range", "number", "number"], impl: mirr },
-  { name: "FVSCHEDULE", minArgs: 2, maxArgs: 2, args: ["number", "range"], impl: fvschedule },
 ];

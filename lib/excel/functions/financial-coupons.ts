@@ -2,6 +2,7 @@
 import { dateToSerial, daysInMonth, serialToDate } from "@/lib/excel/dates";
 import { days360 } from "@/lib/excel/functions/date-diff-functions";
 import { dateArg } from "@/lib/excel/functions/datetime-functions";
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, type Value } from "@/lib/excel/values";
 
@@ -74,11 +75,11 @@ function coupon(pick: (p: CouponPeriod) => number) {
 
 const COUPON_ARGS = { minArgs: 3, maxArgs: 4, args: ["number"] } as const;
 
-export const couponFunctions: FunctionSpec[] = [
+export const couponFunctions: FunctionSpec[] = withStrictNumbers([
   { name: "COUPPCD", ...COUPON_ARGS, impl: coupon((p) => p.pcd) },
   { name: "COUPNCD", ...COUPON_ARGS, impl: coupon((p) => p.ncd) },
   { name: "COUPNUM", ...COUPON_ARGS, impl: coupon((p) => p.count) },
   { name: "COUPDAYS", ...COUPON_ARGS, impl: coupon(periodDays) },
   { name: "COUPDAYBS", ...COUPON_ARGS, impl: coupon(accruedDays) },
   { name: "COUPDAYSNC", ...COUPON_ARGS, impl: coupon(daysToNext) },
-];
+]);

@@ -1,16 +1,18 @@
 /** Discounted securities: TBILLPRICE, TBILLYIELD, TBILLEQ, DISC, INTRATE, RECEIVED, PRICEDISC, YIELDDISC, PRICEMAT, YIELDMAT. */
 import { yearFrac } from "@/lib/excel/functions/date-diff-functions";
-import { dateArg } from "@/lib/excel/functions/datetime-functions";
+import { addMonths, dateArg } from "@/lib/excel/functions/datetime-functions";
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, type Value } from "@/lib/excel/values";
 
-/** Days from settlement to maturity for a T-bill (at most one year). */
+/** Days from settlement to maturity; maturity may be at most one calendar year after settlement. */
 function billDays(settlement: number, maturity: number): number | ExcelError {
   const s = dateArg(settlement);
   const m = dateArg(maturity);
   if (s instanceof ExcelError) return s;
   if (m instanceof ExcelError) return m;
-  if (s >= m || m - s > 365) return Errors.NUM;
+  const oneYearLater = addMonths(s, 12, false);
+  if (s >= m || oneYearLater instanceof ExcelError || m > oneYearLater) return Errors.NUM;
   return m - s;
 }
 
@@ -36,7 +38,8 @@ function tbilleq(_ctx: EvalContext, s: number, m: number, discount: number): Val
   if (dsm <= 182) return (365 * discount) / (360 - discount * dsm);
   const priceValue = 100 * (1 - (discount * dsm) / 360);
   if (priceValue <= 0) return Errors.NUM;
-  const t = dsm / 365;
+  // A 366-day bill (a year spanning February 29) counts as exactly one year.
+  const t = dsm / Math.max(365, dsm);
   return (-2 * t + 2 * Math.sqrt(t * t - (2 * t - 1) * (1 - 100 / priceValue))) / (2 * t - 1);
 }
 
@@ -75,7 +78,7 @@ function atMaturity(computeYield: boolean) {
   };
 }
 
-export const discountFunctions: FunctionSpec[] = [
+export const discountFunctions: FunctionSpec[] = withStrictNumbers([
   { name: "TBILLPRICE", minArgs: 3, maxArgs: 3, args: ["number"], impl: tbillprice },
   { name: "TBILLYIELD", minArgs: 3, maxArgs: 3, args: ["number"], impl: tbillyield },
   { name: "TBILLEQ", minArgs: 3, maxArgs: 3, args: ["number"], impl: tbilleq },
@@ -86,4 +89,4 @@ export const discountFunctions: FunctionSpec[] = [
   { name: "YIELDDISC", minArgs: 4, maxArgs: 5, args: ["number"], impl: discounted((t, pr, red) => (red / pr - 1) / t) },
   { name: "PRICEMAT", minArgs: 5, maxArgs: 6, args: ["number"], impl: atMaturity(false) },
   { name: "YIELDMAT", minArgs: 5, maxArgs: 6, args: ["number"], impl: atMaturity(true) },
-];
+]);

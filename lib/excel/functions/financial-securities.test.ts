@@ -1,12 +1,13 @@
 import { describe, it, expect } from "vitest";
 import { dateToSerial as d } from "@/lib/excel/dates";
+import { accrintFunctions } from "@/lib/excel/functions/financial-accrint";
 import { bondFunctions } from "@/lib/excel/functions/financial-bonds";
 import { couponFunctions } from "@/lib/excel/functions/financial-coupons";
 import { discountFunctions } from "@/lib/excel/functions/financial-discount";
 import { callSpec } from "@/lib/excel/functions/spec-harness";
 import { Errors, type Value } from "@/lib/excel/values";
 
-const specs = [...couponFunctions, ...bondFunctions, ...discountFunctions];
+const specs = [...couponFunctions, ...bondFunctions, ...accrintFunctions, ...discountFunctions];
 const call = (name: string, ...args: (Value | undefined)[]) => callSpec(specs, name, args);
 const num = (name: string, ...args: (Value | undefined)[]) => call(name, ...args) as number;
 
@@ -46,6 +47,11 @@ describe("bonds", () => {
   });
   it("accrues interest", () => {
     expect(num("ACCRINT", d(2008, 3, 1), d(2008, 8, 31), d(2008, 5, 1), 0.1, 1000, 2, 0)).toBeCloseTo(16.666667, 6);
+    expect(num("ACCRINT", d(2008, 3, 5), d(2008, 8, 31), d(2008, 5, 1), 0.1, 1000, 2, 0, false)).toBeCloseTo(15.555556, 6);
+    expect(num("ACCRINT", d(2008, 4, 5), d(2008, 8, 31), d(2008, 5, 1), 0.1, 1000, 2, 0, true)).toBeCloseTo(7.2222222, 6);
+    expect(num("ACCRINT", d(2007, 3, 1), d(2008, 8, 31), d(2008, 5, 1), 0.1, 1000, 2, 0, false)).toBeCloseTo(66.944444, 6);
+    expect(call("ACCRINT", d(2008, 5, 1), d(2008, 8, 31), d(2008, 5, 1), 0.1, 1000, 2)).toBe(Errors.NUM);
+    expect(call("ACCRINT", d(2008, 3, 1), d(2008, 8, 31), d(2008, 5, 1), 0.1, 1000, 3)).toBe(Errors.NUM);
     expect(num("ACCRINTM", d(2008, 4, 1), d(2008, 6, 15), 0.1, 1000, 3)).toBeCloseTo(20.54794521, 8);
     expect(call("ACCRINTM", d(2008, 6, 15), d(2008, 4, 1), 0.1)).toBe(Errors.NUM);
   });
@@ -59,6 +65,12 @@ describe("discounted securities", () => {
     expect(num("TBILLYIELD", s, m, 98.45)).toBeCloseTo(0.091417, 6);
     expect(num("TBILLEQ", s, m, 0.0914)).toBeCloseTo(0.094151, 6);
     expect(call("TBILLPRICE", s, d(2009, 6, 1), 0.09)).toBe(Errors.NUM);
+    expect(num("TBILLPRICE", d(1940, 1, 30), d(1941, 1, 30), 0.5)).toBeCloseTo(49.16666666666667, 10);
+    expect(num("TBILLEQ", d(1940, 1, 30), d(1941, 1, 30), 0.5)).toBeCloseTo(0.8522961312491701, 12);
+    expect(num("TBILLEQ", d(1940, 1, 30), d(1941, 1, 29), 0.5)).toBeCloseTo(0.8482759796652481, 12);
+    expect(num("TBILLEQ", 45332, 45650, 0.5)).toBeCloseTo(0.7787541318484793, 12);
+    expect(call("TBILLEQ", 1000, 1366, 0.5)).toBe(Errors.NUM);
+    expect(num("TBILLYIELD", d(1940, 1, 30), d(1941, 1, 30), 3000)).toBeCloseTo(-0.9508196721311475, 12);
     expect(call("TBILLPRICE", m, s, 0.09)).toBe(Errors.NUM);
     expect(call("TBILLYIELD", s, m, 0)).toBe(Errors.NUM);
   });

@@ -17,6 +17,11 @@ describe("annuities", () => {
     expect(num("PMT", 0.06 / 12, 18 * 12, 0, 50000)).toBeCloseTo(-129.08, 2);
     expect(num("PMT", 0, 10, 1000)).toBe(-100);
     expect(call("PMT", 0.1, 0, 1000)).toBe(Errors.NUM);
+    expect(call("PMT", -3, 5, 100, 300, 1)).toBe(Errors.NUM);
+    expect(num("PV", -3, 5, 100, 12, 1)).toBeCloseTo(-68.375, 10);
+    expect(call("FV", -1, -2, 1)).toBe(Errors.DIV0);
+    expect(num("IPMT", 0.1, 3.9, 3, 8000)).toBeCloseTo(-30.51485756246893, 10);
+    expect(num("PPMT", 0.1, 3.9, 3, 8000, 10, 1)).toBeCloseTo(-2900.351432640776, 9);
     expect(num("IPMT", 0.1 / 12, 1, 36, 8000)).toBeCloseTo(-66.67, 2);
     expect(num("IPMT", 0.1, 3, 3, 8000)).toBeCloseTo(-292.45, 2);
     expect(num("IPMT", 0.1, 1, 3, 8000, 0, 1)).toBe(0);

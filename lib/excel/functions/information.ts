@@ -1,4 +1,5 @@
 /** Information functions: IS*, ERROR.TYPE, TYPE, NA, N, T, SHEET(S), CELL and INFO basics. */
+import { toNumber } from "@/lib/excel/coerce";
 import { columnToLetters } from "@/lib/excel/formula/references";
 import { scalarOrGrid } from "@/lib/excel/functions/collect";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
@@ -32,7 +33,11 @@ function typeOf(ctx: EvalContext, value: Value): number {
   return 1;
 }
 
-function parity(n: number, odd: boolean): boolean {
+/** ISEVEN/ISODD: numbers and numeric text; booleans are #VALUE!. */
+function parity(v: Scalar, odd: boolean): boolean | ExcelError {
+  if (typeof v === "boolean") return Errors.VALUE;
+  const n = toNumber(v);
+  if (n instanceof ExcelError) return n;
   return Math.abs(Math.trunc(n)) % 2 === (odd ? 1 : 0);
 }
 
@@ -40,6 +45,9 @@ function sheetIndex(ctx: EvalContext, name: string): number | ExcelError {
   const index = ctx.sheetNames.findIndex((s) => s.toLowerCase() === name.toLowerCase());
   return index < 0 ? Errors.NA : index + 1;
 }
+
+/** CELL("filename") cannot know the saved path; formulas usually only take the sheet name after "]". */
+const WORKBOOK_FILE_NAME = "Book1.xlsx";
 
 function cellInfo(ctx: EvalContext, infoType: string, reference?: Value): Value {
   const area = reference !== undefined && isReference(reference) ? reference.areas[0] : undefined;
@@ -61,6 +69,14 @@ function cellInfo(ctx: EvalContext, infoType: string, reference?: Value): Value 
       return value === null ? "b" : typeof value === "string" ? "l" : "v";
     case "sheet":
       return sheetIndex(ctx, sheet);
+    case "filename":
+      return `[${WORKBOOK_FILE_NAME}]${sheet}`;
+    case "format":
+      return "G";
+    case "prefix":
+      return typeof value === "string" ? "'" : "";
+    case "protect":
+      return 1;
     default:
       return Errors.VALUE;
   }
@@ -75,8 +91,8 @@ export const informationFunctions: FunctionSpec[] = [
   predicate("ISTEXT", (v) => typeof v === "string"),
   predicate("ISNONTEXT", (v) => typeof v !== "string"),
   predicate("ISLOGICAL", (v) => typeof v === "boolean"),
-  { name: "ISEVEN", minArgs: 1, maxArgs: 1, args: ["number"], impl: (_ctx: EvalContext, n: number) => parity(n, false) },
-  { name: "ISODD", minArgs: 1, maxArgs: 1, args: ["number"], impl: (_ctx: EvalContext, n: number) => parity(n, true) },
+  { name: "ISEVEN", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: (_ctx: EvalContext, v: Scalar) => parity(v, false) },
+  { name: "ISODD", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: (_ctx: EvalContext, v: Scalar) => parity(v, true) },
   { name: "ISREF", minArgs: 1, maxArgs: 1, args: ["any"], noLift: true, impl: (_ctx: EvalContext, v: Value) => isReference(v) },
   {
     name: "ISFORMULA",
@@ -120,6 +136,7 @@ export const informationFunctions: FunctionSpec[] = [
     impl: (ctx: EvalContext, v?: Value) => {
       if (v === undefined) return sheetIndex(ctx, ctx.origin.sheet);
       if (isReference(v)) return sheetIndex(ctx, v.areas[0]?.sheet ?? "");
+      if (v instanceof ExcelError) return v;
       return typeof v === "string" ? sheetIndex(ctx, v) : Errors.NA;
     },
   },
@@ -130,6 +147,7 @@ export const informationFunctions: FunctionSpec[] = [
     args: ["any"],
     impl: (ctx: EvalContext, v?: Value) => {
       if (v === undefined) return ctx.sheetNames.length;
+      if (v instanceof ExcelError) return v;
       return isReference(v) ? new Set(v.areas.map((a) => a.sheet)).size : Errors.NA;
     },
   },

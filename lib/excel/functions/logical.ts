@@ -61,7 +61,7 @@ function collectBooleans(ctx: EvalContext, args: Value[]): boolean[] | ExcelErro
         else if (typeof v === "number") out.push(v !== 0);
       }
     } else if (isLambda(arg)) return Errors.VALUE;
-    else {
+    else if (arg !== "") {
       const b = toBoolean(arg as Scalar);
       if (b instanceof ExcelError) return b;
       out.push(b);

@@ -107,3 +107,31 @@ describe("XLOOKUP / XMATCH", () => {
     expect(call("XMATCH", Errors.REF, keys)).toBe(Errors.REF);
   });
 });
+
+describe("error arguments", () => {
+  it("reports an error passed as the table before searching", () => {
+    expect(call("VLOOKUP", 1, Errors.REF, 2, false)).toBe(Errors.REF);
+    expect(call("MATCH", 1, Errors.REF, 0)).toBe(Errors.REF);
+    expect(call("XLOOKUP", 1, arr([[1]]), Errors.DIV0)).toBe(Errors.DIV0);
+    expect(call("VLOOKUP", Errors.NA, Errors.REF, 2, false)).toBe(Errors.NA);
+    expect(call("VLOOKUP", "x", "Nothing", 1)).toBe(Errors.VALUE);
+    expect(call("HLOOKUP", "x", "Nothing", 1)).toBe(Errors.VALUE);
+    expect(call("HLOOKUP", "x", true, 1)).toBe(Errors.NA);
+    expect(call("VLOOKUP", 3, 3, 1)).toBe(3);
+  });
+});
+
+describe("Excel's search quirks", () => {
+  it("stops an approximate search at an equal probe, returning the last of equal neighbours", () => {
+    expect(call("LOOKUP", "DOUBLE", arr([["DOUBLE", "BLANK", "STRING", "REF", "AREA"]]), arr([[1.1, null, "s", 9, 2.3]]))).toBe(1.1);
+    expect(call("MATCH", 2, arr([[1, 2, 2, 2, 3]]), 1)).toBe(4);
+    expect(call("MATCH", 0, arr([[3, 2, 2]]), -1)).toBe(3);
+  });
+  it("compares across types in XLOOKUP's binary search", () => {
+    const keys = arr([[9700], ["xyz"], ["xyz"], [160726], [204100], [510300]]);
+    const rates = arr([[0.1], [0.22], [0.24], [0.32], [0.35], [0.37]]);
+    expect(call("XLOOKUP", 46523, keys, rates, 0, 1, 2)).toBe(0.22);
+    expect(call("XLOOKUP", 9700, keys, rates, "none", 0, 2)).toBe(0.1);
+    expect(call("XLOOKUP", 204100, keys, rates, "none", 0, 2)).toBe("none");
+  });
+});

@@ -34,19 +34,43 @@ export function exactMatcher(lookup: Lookup, wildcards: boolean): (value: Scalar
   return (value) => value === lookup;
 }
 
-export function findExact(values: readonly Scalar[], lookup: Lookup, wildcards: boolean, fromEnd = false): number {
-  const matches = exactMatcher(lookup, wildcards);
-  if (fromEnd) {
-    for (let i = values.length - 1; i >= 0; i--) if (matches(values[i] ?? null)) return i;
-    return -1;
+function indexKey(value: Scalar): string | undefined {
+  if (typeof value === "string") return `s${value.toLowerCase()}`;
+  if (typeof value === "number") return `n${value}`;
+  if (typeof value === "boolean") return `b${value}`;
+  return undefined;
+}
+
+const firstIndexes = new WeakMap<readonly Scalar[], Map<string, number>>();
+
+/** Position of each distinct value's first occurrence, built once per (memoised) column. */
+function firstIndexOf(values: readonly Scalar[]): Map<string, number> {
+  let index = firstIndexes.get(values);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < values.length; i++) {
+      const key = indexKey(values[i] ?? null);
+      if (key !== undefined && !index.has(key)) index.set(key, i);
+    }
+    firstIndexes.set(values, index);
   }
-  return values.findIndex((value) => matches(value));
+  return index;
+}
+
+/** First exact match; without wildcards it uses a hash index so repeated lookups are O(1). */
+export function findExact(values: readonly Scalar[], lookup: Lookup, wildcards: boolean): number {
+  if (wildcards && typeof lookup === "string" && hasWildcards(lookup)) {
+    const matches = exactMatcher(lookup, true);
+    return values.findIndex((value) => matches(value));
+  }
+  return firstIndexOf(values).get(indexKey(lookup) as string) ?? -1;
 }
 
 /**
  * Excel's approximate binary search. Ascending: the last position whose value is <= lookup.
  * Descending: the last position whose value is >= lookup. Cells of another type are skipped by
- * scanning down from the probe. Returns -1 when there is none.
+ * scanning down from the probe. A probe equal to the lookup ends the search at the last of its run
+ * of equal neighbours, as Excel does on unsorted data. Returns -1 when there is none.
  */
 export function findApproximate(values: readonly Scalar[], lookup: Lookup, descending = false): number {
   let lo = 0;
@@ -61,7 +85,11 @@ export function findApproximate(values: readonly Scalar[], lookup: Lookup, desce
       continue;
     }
     const order = compareSame(values[probe] as Lookup, lookup);
-    if (descending ? order >= 0 : order <= 0) {
+    if (order === 0) {
+      while (probe + 1 < values.length && sameType(values[probe + 1] ?? null, lookup) && compareSame(values[probe + 1] as Lookup, lookup) === 0) probe++;
+      return probe;
+    }
+    if (descending ? order > 0 : order < 0) {
       found = probe;
       lo = mid + 1;
     } else {
@@ -69,12 +97,6 @@ export function findApproximate(values: readonly Scalar[], lookup: Lookup, desce
     }
   }
   return found;
-}
-
-/** Next same-type position after `index` (for turning a floor into a ceiling), or -1. */
-function nextSameType(values: readonly Scalar[], lookup: Lookup, index: number): number {
-  for (let i = index + 1; i < values.length; i++) if (sameType(values[i] ?? null, lookup)) return i;
-  return -1;
 }
 
 export type MatchMode = 0 | -1 | 1 | 2;
@@ -87,6 +109,7 @@ export function findX(values: readonly Scalar[], lookup: Lookup | null, matchMod
     return searchMode === -1 || searchMode === -2 ? values.findLastIndex(blank) : values.findIndex(blank);
   }
   if (searchMode === 2 || searchMode === -2) return findBinaryX(values, lookup, matchMode, searchMode === -2);
+  if ((matchMode === 0 || matchMode === 2) && searchMode === 1) return findExact(values, lookup, matchMode === 2);
   const exact = exactMatcher(lookup, matchMode === 2);
   let best = -1;
   const n = values.length;
@@ -106,13 +129,28 @@ export function findX(values: readonly Scalar[], lookup: Lookup | null, matchMod
   return best;
 }
 
+/** Total order used by XLOOKUP's binary search: numbers < text < logicals < errors < blanks. */
+function compareAny(a: Scalar, b: Lookup): number {
+  const rank = (v: Scalar) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : typeof v === "boolean" ? 2 : v === null ? 4 : 3);
+  const diff = rank(a) - rank(b);
+  return diff !== 0 ? Math.sign(diff) : compareSame(a as Lookup, b);
+}
+
+/** XLOOKUP's binary search compares across types instead of skipping them (unlike MATCH's). */
 function findBinaryX(values: readonly Scalar[], lookup: Lookup, matchMode: MatchMode, descending: boolean): number {
-  const index = findApproximate(values, lookup, descending);
-  const hit = index >= 0 && compareSame(values[index] as Lookup, lookup) === 0;
-  if (hit) return index;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const order = compareAny(values[mid] ?? null, lookup) * (descending ? -1 : 1);
+    if (order === 0) return mid;
+    if (order < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
   if (matchMode === 0 || matchMode === 2) return -1;
-  // Ascending: `index` holds the next smaller value; descending: the next larger one.
-  const wantsSmaller = matchMode === -1;
-  if (wantsSmaller !== descending) return index;
-  return nextSameType(values, lookup, index);
+  // `hi` now sits just before the lookup in sort order and `lo` just after it.
+  const smaller = descending ? lo : hi;
+  const larger = descending ? hi : lo;
+  const pick = matchMode === -1 ? smaller : larger;
+  return pick >= 0 && pick < values.length ? pick : -1;
 }

@@ -1,101 +1,97 @@
-import { describe, expect, it } from "vitest";
-import { bindSpecs, fakeContext, ref } from "@/lib/excel/functions/fake-eval-context";
-import { mathBasicFunctions } from "@/lib/excel/functions/math-basic";
-import { arrayOf, Errors } from "@/lib/excel/values";
+import { describe } from "vitest";
+import { itFormulas } from "@/lib/excel/functions/formula-cases";
+import { Errors } from "@/lib/excel/values";
 
-const ctx = fakeContext({ A1: 1, A2: "2", A3: true, A4: 4, A5: null, B1: Errors.NA, C1: 12, C2: 18, C3: "x" });
-const call = bindSpecs(mathBasicFunctions, ctx);
+const cells = { A1: 1, A2: "2", A3: true, A4: 4, B1: "#N/A", C1: 12, C2: 18, C3: "x" };
 
 describe("SUM, PRODUCT, SUMSQ", () => {
-  it("skips text and booleans in references but coerces direct arguments", () => {
-    expect(call("SUM", ref("A1:A5"))).toBe(5);
-    expect(call("SUM", "2", true, 3)).toBe(6);
-    expect(call("SUM", arrayOf([[1, "2", true]]))).toBe(1);
-    expect(call("SUM", "abc")).toBe(Errors.VALUE);
-    expect(call("SUM", ref("A1:B1"))).toBe(Errors.NA);
-  });
-
-  it("PRODUCT of nothing is 0", () => {
-    expect(call("PRODUCT", ref("A5"))).toBe(0);
-    expect(call("PRODUCT", ref("A1:A4"), 2)).toBe(8);
-    expect(call("SUMSQ", 3, 4)).toBe(25);
-  });
+  itFormulas(
+    [
+      ["SUM(A1:A5)", 5],
+      ["SUM(\"2\",TRUE,3)", 6],
+      ["SUM({1,\"2\",TRUE})", 1],
+      ["SUM(\"abc\")", Errors.VALUE],
+      ["SUM(A1:B1)", Errors.NA],
+      ["SUM(A:A)", 5],
+      ["SUM(1,)", 1],
+      ["PRODUCT(A5)", 0],
+      ["PRODUCT(A1:A4,2)", 8],
+      ["SUMSQ(3,4)", 25],
+    ],
+    cells,
+  );
 });
 
 describe("elementary functions", () => {
-  it("computes with Excel's domain errors", () => {
-    expect(call("SQRT", -1)).toBe(Errors.NUM);
-    expect(call("SQRT", 16)).toBe(4);
-    expect(call("LN", 0)).toBe(Errors.NUM);
-    expect(call("LOG", 8, 2)).toBeCloseTo(3, 14);
-    expect(call("LOG", 100)).toBe(2);
-    expect(call("LOG", 10, 1)).toBe(Errors.DIV0);
-    expect(call("LOG10", 1000)).toBe(3);
-    expect(call("EXP", 1000)).toBe(Errors.NUM);
-    expect(call("ABS", -3)).toBe(3);
-    expect(call("SIGN", -0.5)).toBe(-1);
-    expect(call("SIGN", 0)).toBe(0);
-    expect(call("PI")).toBe(Math.PI);
-    expect(call("SQRTPI", 1)).toBeCloseTo(1.772453851, 9);
-  });
-
-  it("POWER", () => {
-    expect(call("POWER", 5, 2)).toBe(25);
-    expect(call("POWER", 0, 0)).toBe(Errors.NUM);
-    expect(call("POWER", 0, -1)).toBe(Errors.DIV0);
-    expect(call("POWER", -8, 0.5)).toBe(Errors.NUM);
-    expect(call("POWER", 4, 0.5)).toBe(2);
-  });
-
-  it("MOD follows the divisor's sign", () => {
-    expect(call("MOD", 3, 2)).toBe(1);
-    expect(call("MOD", -3, 2)).toBe(1);
-    expect(call("MOD", 3, -2)).toBe(-1);
-    expect(call("MOD", -1, 3)).toBe(2);
-    expect(call("MOD", 1, 0)).toBe(Errors.DIV0);
-    expect(call("QUOTIENT", -10, 3)).toBe(-3);
-    expect(call("QUOTIENT", 1, 0)).toBe(Errors.DIV0);
-    expect(call("INT", -0.5)).toBe(-1);
-    expect(call("INT", 8.9)).toBe(8);
-  });
+  itFormulas([
+    ["SQRT(-1)", Errors.NUM],
+    ["SQRT(16)", 4],
+    ["LN(0)", Errors.NUM],
+    ["LN(EXP(1))", 1],
+    ["LOG(8,2)", 3, 14],
+    ["LOG(100)", 2],
+    ["LOG(10,1)", Errors.DIV0],
+    ["LOG10(1000)", 3],
+    ["EXP(1000)", Errors.NUM],
+    ["ABS(-3)", 3],
+    ["SIGN(-0.5)", -1],
+    ["SIGN(0)", 0],
+    ["PI()", Math.PI],
+    ["SQRTPI(1)", 1.772453851, 9],
+    ["POWER(5,2)", 25],
+    ["POWER(0,0)", Errors.NUM],
+    ["POWER(0,-1)", Errors.DIV0],
+    ["POWER(-8,0.5)", Errors.NUM],
+    ["POWER(4,0.5)", 2],
+    ["MOD(3,2)", 1],
+    ["MOD(-3,2)", 1],
+    ["MOD(3,-2)", -1],
+    ["MOD(-1,3)", 2],
+    ["MOD(1,0)", Errors.DIV0],
+    ["QUOTIENT(-10,3)", -3],
+    ["QUOTIENT(1,0)", Errors.DIV0],
+    ["INT(-0.5)", -1],
+    ["INT(8.9)", 8],
+  ]);
 });
 
 describe("combinatorics", () => {
-  it("FACT, FACTDOUBLE, COMBIN(A), PERMUT(ATIONA), MULTINOMIAL", () => {
-    expect(call("FACT", 5)).toBe(120);
-    expect(call("FACT", 1.9)).toBe(1);
-    expect(call("FACT", -1)).toBe(Errors.NUM);
-    expect(call("FACT", 171)).toBe(Errors.NUM);
-    expect(call("FACTDOUBLE", 7)).toBe(105);
-    expect(call("FACTDOUBLE", 6)).toBe(48);
-    expect(call("COMBIN", 8, 2)).toBe(28);
-    expect(call("COMBIN", 2, 3)).toBe(Errors.NUM);
-    expect(call("COMBINA", 4, 3)).toBe(20);
-    expect(call("COMBINA", 10, 3)).toBe(220);
-    expect(call("PERMUT", 100, 3)).toBe(970200);
-    expect(call("PERMUTATIONA", 3, 2)).toBe(9);
-    expect(call("MULTINOMIAL", 2, 3, 4)).toBe(1260);
-    expect(call("MULTINOMIAL", -1)).toBe(Errors.NUM);
-  });
-
-  it("GCD and LCM", () => {
-    expect(call("GCD", 5, 2)).toBe(1);
-    expect(call("GCD", 24, 36)).toBe(12);
-    expect(call("GCD", ref("C1:C2"))).toBe(6);
-    expect(call("GCD", ref("C1:C3"))).toBe(Errors.VALUE);
-    expect(call("GCD", -1)).toBe(Errors.NUM);
-    expect(call("LCM", 24, 36)).toBe(72);
-    expect(call("LCM", 1.5, 3)).toBe(3);
-    expect(call("LCM", 0, 3)).toBe(0);
-  });
+  itFormulas(
+    [
+      ["FACT(5)", 120],
+      ["FACT(1.9)", 1],
+      ["FACT(-1)", Errors.NUM],
+      ["FACT(171)", Errors.NUM],
+      ["FACTDOUBLE(7)", 105],
+      ["FACTDOUBLE(6)", 48],
+      ["COMBIN(8,2)", 28],
+      ["COMBIN(2,3)", Errors.NUM],
+      ["COMBINA(4,3)", 20],
+      ["COMBINA(10,3)", 220],
+      ["PERMUT(100,3)", 970200],
+      ["PERMUTATIONA(3,2)", 9],
+      ["MULTINOMIAL(2,3,4)", 1260],
+      ["MULTINOMIAL(-1)", Errors.NUM],
+      ["GCD(5,2)", 1],
+      ["GCD(24,36)", 12],
+      ["GCD(C1:C2)", 6],
+      ["GCD(C1:C3)", Errors.VALUE],
+      ["GCD(-1)", Errors.NUM],
+      ["LCM(24,36)", 72],
+      ["LCM(1.5,3)", 3],
+      ["LCM(0,3)", 0],
+    ],
+    cells,
+  );
 });
 
 describe("SERIESSUM, RAND, RANDBETWEEN", () => {
-  it("works", () => {
-    expect(call("SERIESSUM", 2, 0, 1, arrayOf([[1, 2, 3]]))).toBe(1 + 4 + 12);
-    expect(call("SERIESSUM", 2, 0, 1, arrayOf([[1, "a"]]))).toBe(Errors.VALUE);
-    expect(call("RAND")).toBe(0.25);
-    expect(call("RANDBETWEEN", 1, 4)).toBe(2);
-    expect(call("RANDBETWEEN", 5, 1)).toBe(Errors.NUM);
-  });
+  itFormulas([
+    ["SERIESSUM(2,0,1,{1,2,3})", 17],
+    ["SERIESSUM(2,0,1,{1,\"a\"})", Errors.VALUE],
+    ["RAND()>=0", true],
+    ["RAND()<1", true],
+    ["RANDBETWEEN(3,3)", 3],
+    ["RANDBETWEEN(5,1)", Errors.NUM],
+  ]);
 });

@@ -1,8 +1,8 @@
 /** Arithmetic functions of the Math & Trig family (SUM, PRODUCT, POWER, MOD, FACT, COMBIN, GCD...). */
-import { toNumber } from "@/lib/excel/coerce";
-import { collectNumbers, flattenValue, isRangeLike, numResult } from "@/lib/excel/functions/collect";
+import { toAtpNumber, toNumber } from "@/lib/excel/coerce";
+import { collectNumbers, flattenValue, numResult } from "@/lib/excel/functions/collect";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
-import { Errors, ExcelError, type Value } from "@/lib/excel/values";
+import { Errors, ExcelError, isReference, type Scalar, type Value } from "@/lib/excel/values";
 
 type Num = number | ExcelError;
 
@@ -21,6 +21,26 @@ function aggregate(name: string, reduce: (numbers: number[]) => Num): FunctionSp
 
 function unary(name: string, fn: (n: number) => Num): FunctionSpec {
   return { name, minArgs: 1, maxArgs: 1, args: ["number"], impl: (_ctx: EvalContext, n: number) => fn(n) };
+}
+
+/** Analysis ToolPak functions: scalar arguments without booleans. */
+function atp(name: string, arity: number, fn: (...args: number[]) => Num, extra: Partial<FunctionSpec> = {}): FunctionSpec {
+  return {
+    name,
+    minArgs: arity,
+    maxArgs: arity,
+    args: ["scalar"],
+    ...extra,
+    impl: (_ctx: EvalContext, ...raw: Scalar[]) => {
+      const args: number[] = [];
+      for (const v of raw) {
+        const n = toAtpNumber(v);
+        if (n instanceof ExcelError) return n;
+        args.push(n);
+      }
+      return fn(...args);
+    },
+  };
 }
 
 function binary(name: string, fn: (a: number, b: number) => Num): FunctionSpec {
@@ -58,24 +78,33 @@ export function excelMod(n: number, d: number): Num {
   return result;
 }
 
-/** Whole numbers from GCD/LCM-style arguments (text or booleans anywhere are #VALUE!). */
+function toWhole(v: Scalar): number | ExcelError {
+  if (v instanceof ExcelError) return v;
+  if (typeof v === "boolean") return Errors.VALUE;
+  const n = toNumber(v);
+  if (n instanceof ExcelError) return n;
+  return n < 0 || n >= 2 ** 53 ? Errors.NUM : Math.trunc(n);
+}
+
+/**
+ * Whole numbers from GCD/LCM arguments: numeric text is coerced, booleans and other text are #VALUE!,
+ * an empty single cell is skipped while empty cells of a larger range count as 0, an omitted
+ * argument is #N/A, and no values at all is #VALUE!.
+ */
 function collectIntegers(ctx: EvalContext, args: Value[]): number[] | ExcelError {
   const out: number[] = [];
   for (const arg of args) {
-    for (const v of flattenValue(ctx, arg)) {
-      if (v instanceof ExcelError) return v;
-      if (v === null) {
-        if (!isRangeLike(arg)) out.push(0);
-        continue;
-      }
-      if (typeof v === "boolean") return Errors.VALUE;
-      const n = typeof v === "number" ? v : isRangeLike(arg) ? Errors.VALUE : toNumber(v);
+    if (arg === null) return Errors.NA;
+    const values = flattenValue(ctx, arg);
+    const single = isReference(arg) && values.length === 1;
+    for (const v of values) {
+      if (v === null && single) continue;
+      const n = toWhole(v ?? 0);
       if (n instanceof ExcelError) return n;
-      if (n < 0 || n >= 2 ** 53) return Errors.NUM;
-      out.push(Math.trunc(n));
+      out.push(n);
     }
   }
-  return out;
+  return out.length === 0 ? Errors.VALUE : out;
 }
 
 function gcd2(a: number, b: number): number {
@@ -103,7 +132,7 @@ export const mathBasicFunctions: FunctionSpec[] = [
   unary("ABS", Math.abs),
   unary("SIGN", (n) => Math.sign(n) || 0),
   unary("SQRT", (n) => (n < 0 ? Errors.NUM : Math.sqrt(n))),
-  unary("SQRTPI", (n) => (n < 0 ? Errors.NUM : Math.sqrt(n * Math.PI))),
+  atp("SQRTPI", 1, (n) => (n < 0 ? Errors.NUM : Math.sqrt(n * Math.PI))),
   unary("EXP", (n) => numResult(Math.exp(n))),
   unary("LN", (n) => (n <= 0 ? Errors.NUM : Math.log(n))),
   unary("LOG10", (n) => (n <= 0 ? Errors.NUM : Math.log10(n))),
@@ -121,10 +150,10 @@ export const mathBasicFunctions: FunctionSpec[] = [
   binary("POWER", power),
   { name: "PI", minArgs: 0, maxArgs: 0, args: [], impl: () => Math.PI },
   binary("MOD", excelMod),
-  binary("QUOTIENT", (n, d) => (d === 0 ? Errors.DIV0 : Math.trunc(n / d))),
+  atp("QUOTIENT", 2, (n, d) => (d === 0 ? Errors.DIV0 : Math.trunc(n / d))),
   unary("INT", Math.floor),
   unary("FACT", (n) => (n < 0 ? Errors.NUM : numResult(factorial(Math.trunc(n))))),
-  unary("FACTDOUBLE", (n) => {
+  atp("FACTDOUBLE", 1, (n) => {
     const k = Math.trunc(n);
     if (k < -1) return Errors.NUM;
     let result = 1;
@@ -137,8 +166,8 @@ export const mathBasicFunctions: FunctionSpec[] = [
   }),
   binary("COMBINA", (n, k) => {
     const [nn, kk] = [Math.trunc(n), Math.trunc(k)];
-    if (nn < 0 || kk < 0 || nn < kk) return Errors.NUM;
-    return nn === 0 && kk === 0 ? 1 : numResult(combin(nn + kk - 1, kk));
+    if (nn < 0 || kk < 0 || (nn === 0 && kk > 0)) return Errors.NUM;
+    return nn === 0 ? 1 : numResult(combin(nn + kk - 1, kk));
   }),
   binary("PERMUT", (n, k) => {
     const [nn, kk] = [Math.trunc(n), Math.trunc(k)];
@@ -154,7 +183,8 @@ export const mathBasicFunctions: FunctionSpec[] = [
   integerAggregate("GCD", (ns) => ns.reduce(gcd2, 0)),
   integerAggregate("LCM", (ns) => {
     if (ns.includes(0)) return 0;
-    return numResult(ns.reduce((a, b) => (a * b) / gcd2(a, b), 1));
+    const lcm = ns.reduce((a, b) => (a * b) / gcd2(a, b), 1);
+    return lcm >= 2 ** 53 ? Errors.NUM : lcm;
   }),
   {
     name: "MULTINOMIAL",
@@ -162,8 +192,15 @@ export const mathBasicFunctions: FunctionSpec[] = [
     maxArgs: 255,
     args: ["any"],
     impl: (ctx: EvalContext, ...args: Value[]) => {
-      const numbers = collectNumbers(ctx, args);
-      if (numbers instanceof ExcelError) return numbers;
+      const numbers: number[] = [];
+      for (const arg of args) {
+        for (const v of flattenValue(ctx, arg)) {
+          if (v === null && isReference(arg)) continue;
+          const n = toAtpNumber(v);
+          if (n instanceof ExcelError) return n;
+          numbers.push(n);
+        }
+      }
       let total = 0;
       let result = 1;
       for (const raw of numbers) {
@@ -179,14 +216,18 @@ export const mathBasicFunctions: FunctionSpec[] = [
     name: "SERIESSUM",
     minArgs: 4,
     maxArgs: 4,
-    args: ["number", "number", "number", "any"],
-    impl: (ctx: EvalContext, x: number, n: number, m: number, coefficients: Value) => {
+    args: ["scalar", "scalar", "scalar", "any"],
+    impl: (ctx: EvalContext, ...raw: [Scalar, Scalar, Scalar, Value]) => {
+      const [x, n, m] = raw.slice(0, 3).map((v) => toAtpNumber(v as Scalar));
+      for (const v of [x, n, m]) if (v instanceof ExcelError) return v;
       let sum = 0;
       let i = 0;
-      for (const a of flattenValue(ctx, coefficients)) {
+      for (const a of flattenValue(ctx, raw[3])) {
         if (a instanceof ExcelError) return a;
         if (typeof a !== "number") return Errors.VALUE;
-        sum += a * Math.pow(x, n + i * m);
+        const term = power(x as number, (n as number) + i * (m as number));
+        if (term instanceof ExcelError) return term;
+        sum += a * term;
         i++;
       }
       return numResult(sum);
@@ -197,11 +238,15 @@ export const mathBasicFunctions: FunctionSpec[] = [
     name: "RANDBETWEEN",
     minArgs: 2,
     maxArgs: 2,
-    args: ["number"],
+    args: ["scalar"],
     volatile: true,
-    impl: (ctx: EvalContext, bottom: number, top: number) => {
-      const lo = Math.ceil(bottom);
-      const hi = Math.floor(top);
+    impl: (ctx: EvalContext, bottom: Scalar, top: Scalar) => {
+      const low = toAtpNumber(bottom);
+      const high = toAtpNumber(top);
+      if (low instanceof ExcelError) return low;
+      if (high instanceof ExcelError) return high;
+      const lo = Math.ceil(low);
+      const hi = Math.floor(high);
       if (lo > hi) return Errors.NUM;
       return lo + Math.floor(ctx.random() * (hi - lo + 1));
     },

@@ -2,9 +2,9 @@
  * Rounding functions. Excel rounds the decimal value it shows (15 significant digits), so
  * ROUND(2.675, 2) is 2.68 even though the double is slightly below 2.675.
  */
-import { round15 } from "@/lib/excel/coerce";
+import { round15, toAtpNumber } from "@/lib/excel/coerce";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
-import { Errors, type ExcelError } from "@/lib/excel/values";
+import { Errors, ExcelError, type Scalar } from "@/lib/excel/values";
 
 type Num = number | ExcelError;
 
@@ -21,6 +21,7 @@ export function roundTo(n: number, digits: number, mode: Mode = "half"): number 
   const d = Math.trunc(digits);
   const abs = round15(Math.abs(n));
   const scaled = round15(shift(abs, d));
+  if (!Number.isFinite(scaled)) return n;
   const rounded = mode === "half" ? Math.floor(scaled + 0.5) : mode === "up" ? Math.ceil(scaled) : Math.floor(scaled);
   const result = shift(rounded, -d);
   return n < 0 ? -result : result;
@@ -73,8 +74,12 @@ export const mathRoundingFunctions: FunctionSpec[] = [
     name: "MROUND",
     minArgs: 2,
     maxArgs: 2,
-    args: ["number"],
-    impl: (_ctx: EvalContext, n: number, multiple: number) => {
+    args: ["scalar"],
+    impl: (_ctx: EvalContext, value: Scalar, step: Scalar) => {
+      const n = toAtpNumber(value);
+      const multiple = toAtpNumber(step);
+      if (n instanceof ExcelError) return n;
+      if (multiple instanceof ExcelError) return multiple;
       if (multiple === 0 || n === 0) return 0;
       if (Math.sign(n) !== Math.sign(multiple)) return Errors.NUM;
       return toMultiple(n, multiple, halfAway);

@@ -34,6 +34,9 @@ describe("OFFSET / INDIRECT", () => {
     expect(call("OFFSET", ref("A10"), 0, 0, -3)).toEqual(area(7, 0, 9, 0));
     expect(call("OFFSET", ref("A1"), -1, 0)).toBe(Errors.REF);
     expect(call("OFFSET", ref("A1"), 0, 0, 0)).toBe(Errors.REF);
+    expect(call("OFFSET", ref("A1"), 0, 0, 3, 0.9)).toEqual(area(0, 0, 2, 0));
+    expect(call("OFFSET", ref("A1"), 0, 0, 3.1, 3.99)).toEqual(area(0, 0, 2, 2));
+    expect(call("OFFSET", ref("A1:B2"), 0, 0, null, 1)).toEqual(area(0, 0, 1, 0));
     expect(call("OFFSET", ref("A1,B2"), 0, 0)).toBe(Errors.VALUE);
   });
   it("parses reference text", () => {
@@ -81,7 +84,8 @@ describe("ADDRESS, TRANSPOSE, HYPERLINK, FORMULATEXT, GETPIVOTDATA", () => {
     expect(call("ADDRESS", 2, 3, 3)).toBe("$C2");
     expect(call("ADDRESS", 2, 3, 4)).toBe("C2");
     expect(call("ADDRESS", 2, 3, 2, false)).toBe("R2C[3]");
-    expect(call("ADDRESS", 2, 3, 1, false, "[Book1]Sheet1")).toBe("'[Book1]Sheet1'!R2C3");
+    expect(call("ADDRESS", 2, 3, 1, false, "[Book1]Sheet1")).toBe("[Book1]Sheet1!R2C3");
+    expect(call("ADDRESS", 2, 3, 1, false, "[Book1]My Sheet")).toBe("'[Book1]My Sheet'!R2C3");
     expect(call("ADDRESS", 2, 3, 1, true, "EXCEL SHEET")).toBe("'EXCEL SHEET'!$C$2");
     expect(call("ADDRESS", 1, 28, 4)).toBe("AB1");
     expect(call("ADDRESS", 0, 1)).toBe(Errors.VALUE);

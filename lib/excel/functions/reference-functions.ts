@@ -1,6 +1,7 @@
 /** INDEX, OFFSET, INDIRECT, CHOOSE and the reference inspectors (ROW, COLUMN, AREAS, ADDRESS...). */
 import { toNumber } from "@/lib/excel/coerce";
 import { columnToLetters, quoteSheetName } from "@/lib/excel/formula/references";
+import { optionalNumber } from "@/lib/excel/functions/optional-args";
 import type { EvalContext, FunctionSpec, RangeArg, ReferenceArg, Thunk } from "@/lib/excel/functions/types";
 import {
   areaHeight,
@@ -46,28 +47,42 @@ function selectIndex(height: number, width: number, rowArg: number, colArg: numb
   };
 }
 
-function index(ctx: EvalContext, source: Value, row?: number, col?: number, areaNum?: number): Value {
+/** INDEX's numeric arguments arrive uncoerced so an error in the array argument wins over theirs. */
+function index(ctx: EvalContext, source: Value, rowArg?: Scalar, colArg?: Scalar, areaArg?: Scalar): Value {
   if (isError(source)) return source;
+  const numbers = [optionalNumber(rowArg, 0), colArg === undefined ? undefined : optionalNumber(colArg, 0), optionalNumber(areaArg, 1)];
+  for (const n of numbers) if (n instanceof ExcelError) return n;
+  const [row, col, areaNum] = numbers as [number, number | undefined, number];
   if (isReference(source)) {
-    const area = source.areas[Math.trunc(areaNum ?? 1) - 1];
+    const area = source.areas[Math.trunc(areaNum) - 1];
     if (!area) return Errors.REF;
-    const pick = selectIndex(areaHeight(area), areaWidth(area), row ?? 0, col);
+    const pick = selectIndex(areaHeight(area), areaWidth(area), row, col);
     if (pick instanceof ExcelError) return pick;
     return { kind: "reference", areas: [subArea(area, pick.top, pick.left, pick.height, pick.width)] };
   }
-  if (areaNum !== undefined && Math.trunc(areaNum) !== 1) return Errors.REF;
+  if (Math.trunc(areaNum) !== 1) return Errors.REF;
   const grid = toGrid(ctx, source);
   if (grid instanceof ExcelError) return grid;
-  const pick = selectIndex(gridHeight(grid), gridWidth(grid), row ?? 0, col);
+  const pick = selectIndex(gridHeight(grid), gridWidth(grid), row, col);
   if (pick instanceof ExcelError) return pick;
   return gridValue(grid.slice(pick.top, pick.top + pick.height).map((r) => r.slice(pick.left, pick.left + pick.width)));
 }
 
-function offset(_ctx: EvalContext, reference: ReferenceArg, rows: number, cols: number, height?: number, width?: number): Value {
+/** OFFSET truncates a height or width, but a fraction below 1 still selects one row or column. */
+function sizeOf(n: number): number {
+  const whole = Math.trunc(n);
+  return whole === 0 && n !== 0 ? Math.sign(n) : whole;
+}
+
+function offset(_ctx: EvalContext, reference: ReferenceArg, rows: number, cols: number, height?: Scalar, width?: Scalar): Value {
   const [area, ...rest] = reference.areas;
   if (!area || rest.length > 0) return Errors.VALUE;
-  const h = height === undefined ? areaHeight(area) : Math.trunc(height);
-  const w = width === undefined ? areaWidth(area) : Math.trunc(width);
+  const hn = optionalNumber(height, areaHeight(area));
+  const wn = optionalNumber(width, areaWidth(area));
+  if (hn instanceof ExcelError) return hn;
+  if (wn instanceof ExcelError) return wn;
+  const h = sizeOf(hn);
+  const w = sizeOf(wn);
   if (h === 0 || w === 0) return Errors.REF;
   const top = area.top + Math.trunc(rows);
   const left = area.left + Math.trunc(cols);
@@ -151,11 +166,14 @@ function rowOrColumn(ctx: EvalContext, reference: ReferenceArg | undefined, colu
   if (reference === undefined) return (column ? ctx.origin.col : ctx.origin.row) + 1;
   const [area, ...rest] = reference.areas;
   if (!area || rest.length > 0) return Errors.REF;
+  // Whole rows/columns are cut to the sheet's used range: a million-element array is never useful here.
+  const bounds = ctx.sheetBounds(area.sheet);
   if (column) {
-    const cols = fillGrid(1, areaWidth(area), (_r, c) => area.left + c + 1);
-    return gridValue(cols);
+    const width = areaWidth(area) === 16_384 && bounds ? Math.max(1, bounds.cols - area.left) : areaWidth(area);
+    return gridValue(fillGrid(1, width, (_r, c) => area.left + c + 1));
   }
-  return gridValue(fillGrid(areaHeight(area), 1, (r) => area.top + r + 1));
+  const height = areaHeight(area) === 1_048_576 && bounds ? Math.max(1, bounds.rows - area.top) : areaHeight(area);
+  return gridValue(fillGrid(height, 1, (r) => area.top + r + 1));
 }
 
 function countOf(ctx: EvalContext, value: Value, column: boolean): Value {
@@ -184,7 +202,15 @@ function address(_ctx: EvalContext, row: number, col: number, absNum?: number, a
     ? `${absCol ? "$" : ""}${columnToLetters(c - 1)}${absRow ? "$" : ""}${r}`
     : `R${absRow ? r : `[${r}]`}C${absCol ? c : `[${c}]`}`;
   if (sheet === undefined) return text;
-  return `${sheet === "" ? "" : quoteSheetName(sheet)}!${text}`;
+  return `${quoteAddressSheet(sheet)}!${text}`;
+}
+
+/** ADDRESS quotes a sheet name that needs it, but leaves a "[Book]Sheet" workbook prefix bare. */
+function quoteAddressSheet(sheet: string): string {
+  if (sheet === "") return "";
+  const book = /^\[[^\]]*\]/.exec(sheet)?.[0] ?? "";
+  const name = sheet.slice(book.length);
+  return quoteSheetName(name) === name ? sheet : `'${sheet.replaceAll("'", "''")}'`;
 }
 
 function formulaText(ctx: EvalContext, reference: ReferenceArg): Value {
@@ -196,8 +222,8 @@ function formulaText(ctx: EvalContext, reference: ReferenceArg): Value {
 }
 
 export const referenceFunctions: FunctionSpec[] = [
-  { name: "INDEX", minArgs: 1, maxArgs: 4, args: ["any", "number", "number", "number"], impl: index },
-  { name: "OFFSET", minArgs: 3, maxArgs: 5, args: ["reference", "number"], volatile: true, impl: offset },
+  { name: "INDEX", minArgs: 1, maxArgs: 4, args: ["any", "scalar", "scalar", "scalar"], impl: index },
+  { name: "OFFSET", minArgs: 3, maxArgs: 5, args: ["reference", "number", "number", "scalar", "scalar"], volatile: true, impl: offset },
   { name: "INDIRECT", minArgs: 1, maxArgs: 2, args: ["string", "boolean"], volatile: true, impl: indirect },
   { name: "CHOOSE", minArgs: 2, maxArgs: 255, args: ["any", "lazy"], noLift: true, impl: choose },
   { name: "ROW", minArgs: 0, maxArgs: 1, args: ["reference"], impl: (ctx: EvalContext, ref?: ReferenceArg) => rowOrColumn(ctx, ref, false) },

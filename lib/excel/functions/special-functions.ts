@@ -3,32 +3,34 @@
  * distribution and its inverse, regularized incomplete gamma and beta, and a monotone root finder.
  */
 
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
+/** ln Γ(x): exact products for (half-)integers, else Stirling's series after shifting x above 15. */
 export function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let a = LANCZOS[0] as number;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  if (x < 171 && (Number.isInteger(x) || Number.isInteger(x - 0.5))) return Math.log(gamma(x));
+  let z = x;
+  let shift = 0;
+  while (z < 15) {
+    shift += Math.log(z);
+    z += 1;
+  }
+  const z2 = z * z;
+  const series = 1 / (12 * z) - 1 / (360 * z * z2) + 1 / (1260 * z * z2 * z2) - 1 / (1680 * z * z2 * z2 * z2) + 1 / (1188 * z * z2 * z2 * z2 * z2);
+  return (z - 0.5) * Math.log(z) - z + 0.5 * Math.log(2 * Math.PI) + series - shift;
 }
 
 export function gamma(x: number): number {
-  if (Number.isInteger(x) && x > 0 && x < 171) {
+  if (Number.isInteger(x) && x > 0 && x < 172) {
     let result = 1;
     for (let i = 2; i < x; i++) result *= i;
     return result;
   }
+  if (Number.isInteger(x - 0.5) && x > 0 && x < 172) {
+    let result = Math.sqrt(Math.PI);
+    for (let k = 0.5; k < x; k++) result *= k;
+    return result;
+  }
   if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
-  const z = x - 1;
-  let a = LANCZOS[0] as number;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
-  return Math.sqrt(2 * Math.PI) * Math.pow(t, z + 0.5) * Math.exp(-t) * a;
+  return Math.exp(logGamma(x));
 }
 
 /** erfc by series (small x) or continued fraction (large x), accurate to about 1e-15 relative. */
@@ -117,6 +119,13 @@ export function gammaP(a: number, x: number): number {
     return total * Math.exp(lnPrefix);
   }
   return 1 - gammaQContinued(a, x, lnPrefix);
+}
+
+/** Regularized upper incomplete gamma Q(a, x) = 1 - P(a, x), without cancellation in the tail. */
+export function gammaQ(a: number, x: number): number {
+  if (x <= 0) return 1;
+  if (x < a + 1) return 1 - gammaP(a, x);
+  return gammaQContinued(a, x, a * Math.log(x) - x - logGamma(a));
 }
 
 function gammaQContinued(a: number, x: number, lnPrefix: number): number {

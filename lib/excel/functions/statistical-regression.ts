@@ -1,4 +1,5 @@
 /** Paired-data statistics and regression: CORREL, COVARIANCE, SLOPE, FORECAST, TREND, LINEST... */
+import { toBoolean } from "@/lib/excel/coerce";
 import { flattenValue, toGrid } from "@/lib/excel/functions/collect";
 import { invert } from "@/lib/excel/functions/math-arrays";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
@@ -79,6 +80,13 @@ function forecast(ctx: EvalContext, x: number, ys: Value, xs: Value): Num {
   return m.meanY + (m.sxy / m.sxx) * (x - m.meanX);
 }
 
+/** [slope, intercept] of a one-variable fit from centred sums (exact where the normal equations drift). */
+function simpleLine(ys: number[], xs: number[]): number[] {
+  const m = moments(ys, xs);
+  const b = m.sxy / m.sxx;
+  return [b, m.meanY - b * m.meanX];
+}
+
 interface Fit {
   readonly coefficients: number[];
   readonly intercept: number;
@@ -95,7 +103,7 @@ function leastSquares(y: number[], x: number[][], withConstant: boolean): Fit | 
   const xty = Array.from({ length: p }, (_, i) => design.reduce((s, row, r) => s + (row[i] as number) * (y[r] as number), 0));
   const { inverse } = invert(xtx);
   if (!inverse) return Errors.NUM;
-  const beta = inverse.map((row) => row.reduce((s, v, j) => s + v * (xty[j] as number), 0));
+  const beta = k === 1 && withConstant ? simpleLine(y, x.map((row) => row[0] as number)) : inverse.map((row) => row.reduce((s, v, j) => s + v * (xty[j] as number), 0));
   const fitted = design.map((row) => row.reduce((s, v, j) => s + v * (beta[j] as number), 0));
   const meanY = y.reduce((a, b) => a + b, 0) / n;
   const ssresid = y.reduce((s, v, i) => s + (v - (fitted[i] as number)) ** 2, 0);
@@ -150,19 +158,26 @@ function regressionInputs(ctx: EvalContext, knownY: Value, knownX?: Value): { y:
   return { y, x, byRow };
 }
 
+/** LINEST/TREND's `const`: omitted or blank means TRUE. */
+function constantFlag(value: Scalar): boolean | ExcelError {
+  return value === null ? true : toBoolean(value);
+}
+
 function fitSpec(name: string, logarithmic: boolean): FunctionSpec {
   return {
     name,
     minArgs: 1,
     maxArgs: 4,
-    args: ["any", "any", "boolean", "boolean"],
+    args: ["any", "any", "scalar", "boolean"],
     noLift: true,
-    impl: (ctx: EvalContext, knownY: Value, knownX?: Value, withConstant = true, withStats = false) => {
+    impl: (ctx: EvalContext, knownY: Value, knownX?: Value, constant: Scalar = null, withStats = false) => {
+      const withConstant = constantFlag(constant);
+      if (withConstant instanceof ExcelError) return withConstant;
       const inputs = regressionInputs(ctx, knownY, knownX);
       if (inputs instanceof ExcelError) return inputs;
       if (logarithmic && inputs.y.some((v) => v <= 0)) return Errors.NUM;
       const y = logarithmic ? inputs.y.map(Math.log) : inputs.y;
-      const fit = leastSquares(y, inputs.x, withConstant !== false);
+      const fit = leastSquares(y, inputs.x, withConstant);
       if (fit instanceof ExcelError) return fit;
       const rows = withStats ? fit.stats : fit.stats.slice(0, 1);
       const width = rows[0]?.length ?? 0;
@@ -184,14 +199,16 @@ function predictSpec(name: string, logarithmic: boolean): FunctionSpec {
     name,
     minArgs: 1,
     maxArgs: 4,
-    args: ["any", "any", "any", "boolean"],
+    args: ["any", "any", "any", "scalar"],
     noLift: true,
-    impl: (ctx: EvalContext, knownY: Value, knownX?: Value, newX?: Value, withConstant = true) => {
+    impl: (ctx: EvalContext, knownY: Value, knownX?: Value, newX?: Value, constant: Scalar = null) => {
+      const withConstant = constantFlag(constant);
+      if (withConstant instanceof ExcelError) return withConstant;
       const inputs = regressionInputs(ctx, knownY, knownX);
       if (inputs instanceof ExcelError) return inputs;
       if (logarithmic && inputs.y.some((v) => v <= 0)) return Errors.NUM;
       const y = logarithmic ? inputs.y.map(Math.log) : inputs.y;
-      const fit = leastSquares(y, inputs.x, withConstant !== false);
+      const fit = leastSquares(y, inputs.x, withConstant);
       if (fit instanceof ExcelError) return fit;
       const k = fit.coefficients.length;
       const slopes = [...fit.coefficients].reverse();

@@ -60,7 +60,6 @@ export const subtotalAggregateFunctions: FunctionSpec[] = [
       const code = Math.trunc(fn);
       const name = SUBTOTAL_NAMES[(code > 100 ? code - 100 : code) - 1];
       if (!name || (code > 11 && code < 101)) return Errors.VALUE;
-      if (refs.some((r) => !isReference(r))) return Errors.VALUE;
       return run(ctx, name, refs.map((r) => filtered(ctx, r, true, false)));
     },
   },

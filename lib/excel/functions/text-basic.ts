@@ -134,7 +134,6 @@ export const textBasicFunctions: FunctionSpec[] = [
   textSpec("LOWER", [1, 1], (text: string) => text.toLowerCase()),
   textSpec("PROPER", [1, 1], proper),
   textSpec("TRIM", [1, 1], (text: string) => text.replace(/ +/g, " ").replace(/^ | $/g, "")),
-  // eslint-disable-next-line no-control-regex -- CLEAN removes exactly the control characters 0-31
   textSpec("CLEAN", [1, 1], (text: string) => text.replace(/[\x00-\x1f]/g, "")),
   textSpec(
     "REPT",

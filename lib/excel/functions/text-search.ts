@@ -1,9 +1,9 @@
 /** Searching and splitting text: FIND, SEARCH, TEXTBEFORE, TEXTAFTER, TEXTSPLIT, REGEX*. */
+import { toNumber, toText } from "@/lib/excel/coerce";
 import { wildcardToRegExp } from "@/lib/excel/criteria";
 import { flattenValue } from "@/lib/excel/functions/collect";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { arrayOf, Errors, ExcelError, type Scalar, type Value } from "@/lib/excel/values";
-import { toText } from "@/lib/excel/coerce";
 
 function find(needle: string, haystack: string, start = 1): number | ExcelError {
   const s = Math.trunc(start);
@@ -65,19 +65,27 @@ function textAround(
   before: boolean,
   text: string,
   delimiter: Value,
-  instance = 1,
+  instance: Scalar = null,
   matchMode = 0,
   matchEnd = 0,
-  ifNotFound?: Value,
+  ifNotFound: Value = null,
 ): Value {
   const delimiters = delimitersOf(ctx, delimiter);
   if (delimiters instanceof ExcelError) return delimiters;
-  const n = Math.trunc(instance);
+  const instanceNumber = instance === null ? 1 : toNumber(instance);
+  if (instanceNumber instanceof ExcelError) return instanceNumber;
+  const n = Math.trunc(instanceNumber);
   if (n === 0 || Math.abs(n) > text.length + 1 || delimiters.length === 0) return Errors.VALUE;
-  const notFound = (): Value => ifNotFound ?? Errors.NA;
+  if ((matchMode !== 0 && matchMode !== 1) || (matchEnd !== 0 && matchEnd !== 1)) return Errors.VALUE;
+  const shortest = Math.min(...delimiters.map((d) => d.length));
+  if (instance !== null && Math.abs(n) > text.length - shortest + 1) return Errors.VALUE;
+  const notFound = (): Value => (ifNotFound === null ? Errors.NA : ifNotFound);
   if (delimiters.every((d) => d === "")) return before ? (n > 0 ? "" : text) : n > 0 ? text : "";
   const hits = findAll(text, delimiters, matchMode !== 0);
-  if (matchEnd !== 0) hits.push({ index: text.length, length: 0 });
+  if (matchEnd !== 0) {
+    if (n > 0) hits.push({ index: text.length, length: 0 });
+    else hits.unshift({ index: 0, length: 0 });
+  }
   const hit = n > 0 ? hits[n - 1] : hits[hits.length + n];
   if (!hit) return notFound();
   return before ? text.slice(0, hit.index) : text.slice(hit.index + hit.length);
@@ -132,16 +140,16 @@ export const textSearchFunctions: FunctionSpec[] = [
     name: "TEXTBEFORE",
     minArgs: 2,
     maxArgs: 6,
-    args: ["string", "any", "number", "number", "number", "any"],
-    impl: (ctx: EvalContext, text: string, delimiter: Value, ...rest: [number?, number?, number?, Value?]) =>
+    args: ["string", "any", "scalar", "number", "number", "any"],
+    impl: (ctx: EvalContext, text: string, delimiter: Value, ...rest: [Scalar?, number?, number?, Value?]) =>
       textAround(ctx, true, text, delimiter, ...rest),
   },
   {
     name: "TEXTAFTER",
     minArgs: 2,
     maxArgs: 6,
-    args: ["string", "any", "number", "number", "number", "any"],
-    impl: (ctx: EvalContext, text: string, delimiter: Value, ...rest: [number?, number?, number?, Value?]) =>
+    args: ["string", "any", "scalar", "number", "number", "any"],
+    impl: (ctx: EvalContext, text: string, delimiter: Value, ...rest: [Scalar?, number?, number?, Value?]) =>
       textAround(ctx, false, text, delimiter, ...rest),
   },
   {

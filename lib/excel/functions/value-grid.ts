@@ -29,10 +29,25 @@ export function cellAt(grid: Scalar[][], row: number, col: number): Scalar {
   return grid[row]?.[col] ?? null;
 }
 
+const columnCache = new WeakMap<Scalar[][], Scalar[]>();
+
+/**
+ * The first column of a grid. Memoised per grid: the engine hands out the same grid object for an
+ * unchanged range, so repeated lookups into one table share the column (and its search index).
+ */
+export function firstColumn(grid: Scalar[][]): Scalar[] {
+  let column = columnCache.get(grid);
+  if (!column) {
+    column = grid.map((row) => row[0] ?? null);
+    columnCache.set(grid, column);
+  }
+  return column;
+}
+
 /** A 1-D view of a grid that is a single row or column; undefined for a 2-D grid. */
 export function toVector(grid: Scalar[][]): Scalar[] | undefined {
   if (grid.length === 1) return grid[0] ?? [];
-  if (gridWidth(grid) === 1) return grid.map((row) => row[0] ?? null);
+  if (gridWidth(grid) === 1) return firstColumn(grid);
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 import { toNumber } from "@/lib/excel/coerce";
 import { MAX_SERIAL, weekdayIndex } from "@/lib/excel/dates";
 import { dateArg } from "@/lib/excel/functions/datetime-functions";
+import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec, RangeArg } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, type Scalar } from "@/lib/excel/values";
 
@@ -89,7 +90,7 @@ function workday(start: number, offset: number, weekend: Scalar | undefined, hol
   return d;
 }
 
-export const workdayFunctions: FunctionSpec[] = [
+export const workdayFunctions: FunctionSpec[] = withStrictNumbers([
   {
     name: "NETWORKDAYS",
     minArgs: 2,
@@ -118,4 +119,4 @@ export const workdayFunctions: FunctionSpec[] = [
     args: ["number", "number", "scalar", "range"],
     impl: (_ctx: EvalContext, s: number, d: number, w?: Scalar, h?: RangeArg) => workday(s, d, w, h),
   },
-];
+]);

@@ -1,2 +1,0 @@
-import { excelEval } from "@/cli/commands/excel-eval";
-process.exitCode = await excelEval(process.argv.slice(2));
