@@ -3,7 +3,7 @@
  * (the generated React project type-checks and builds, and its compute({}) reproduces the engine's
  * values), p50/p95 transformation time (load + analyse + generate + write; not npm install/build),
  * and the reason for each failure. Generated projects share one node_modules installed once.
- *   npm run bench:transform -- [--corpus <dir>] [--limit <n>] [--no-build] [--work <dir>] [--batch <n>]
+ *   npm run bench:transform -- [--corpus <dir>] [--limit <n> | --sample <n evenly spread>] [--no-build] [--work <dir>] [--batch <n>]
  */
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -29,6 +29,7 @@ const option = (name: string): string | undefined => {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(option("--corpus") ?? join(repoRoot, "../shared/xlsx-corpus"));
 const limit = Number(option("--limit") ?? Infinity);
+const sample = Number(option("--sample") ?? 0);
 const build = !argv.includes("--no-build");
 const work = resolve(option("--work") ?? join(tmpdir(), "candlefish-bench-transform"));
 const batchSize = Number(option("--batch") ?? 40);
@@ -53,7 +54,8 @@ function firstDifference(a: Record<string, JsonCellValue>, b: Record<string, Jso
   return undefined;
 }
 
-async function installTemplate(packageJson: string): Promise<string> {
+async function installTemplate(projectPackageJson: string): Promise<string> {
+  const packageJson = `${JSON.stringify({ ...(JSON.parse(projectPackageJson) as object), name: "transform-bench-template" }, null, 2)}\n`;
   const template = join(work, "template");
   await mkdir(template, { recursive: true });
   const manifest = join(template, "package.json");
@@ -118,14 +120,15 @@ async function viteBuild(outcome: Outcome, nodeModules: string): Promise<void> {
 
 async function main(): Promise<void> {
   const manifest = readFileSync(join(corpus, "MANIFEST.tsv"), "utf8").trim().split("\n").slice(1);
-  const files = manifest.map((line) => line.split("\t")[3] ?? "").filter(Boolean).slice(0, limit);
+  const all = manifest.map((line) => line.split("\t")[3] ?? "").filter(Boolean);
+  const files = sample > 0 ? all.filter((_, i) => i % Math.max(1, Math.floor(all.length / sample)) === 0).slice(0, sample) : all.slice(0, limit);
   const sources = await readGeneratorSources(repoRoot);
   await rm(join(work, "projects"), { recursive: true, force: true });
   const outcomes: Outcome[] = [];
   for (const [i, file] of files.entries()) outcomes.push(await transform(file, sources, i));
   if (build) {
-    const sample = outcomes.find((o) => o.dir);
-    const nodeModules = await installTemplate(readFileSync(join(sample?.dir ?? "", "package.json"), "utf8"));
+    const first = outcomes.find((o) => o.dir);
+    const nodeModules = await installTemplate(readFileSync(join(first?.dir ?? "", "package.json"), "utf8"));
     const buildable = outcomes.filter((o) => o.dir && !o.failure);
     for (const o of buildable) await symlink(nodeModules, join(o.dir ?? "", "node_modules"), "dir");
     const started = performance.now();

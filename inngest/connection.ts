@@ -15,5 +15,6 @@ export function resolveInngestConnection(env: Pick<Env, "INNGEST_BASE_URL" | "IN
     return { kind: "server", baseUrl: env.INNGEST_BASE_URL ?? devOrigin, isDev: Boolean(dev) };
   }
   const origin = `http://127.0.0.1:${env.PORT}`;
-  return { kind: "embedded", baseUrl: `${origin}/api/inngest/`, serveUrl: `${origin}/api/inngest`, isDev: !env.INNGEST_SIGNING_KEY };
+  // The embedded executor always signs its requests (see signing-key.ts), so it never runs in dev mode.
+  return { kind: "embedded", baseUrl: `${origin}/api/inngest/`, serveUrl: `${origin}/api/inngest`, isDev: false };
 }

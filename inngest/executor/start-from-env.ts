@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "@/db/database";
 import { env } from "@/env";
-import { inngestConnection } from "@/inngest/client";
+import { inngestConnection, inngestSigningKey } from "@/inngest/client";
 import { startEmbeddedExecutor, type EmbeddedExecutor, type EmbeddedExecutorOptions } from "@/inngest/executor/start";
 
 /**
@@ -15,7 +15,7 @@ export async function startExecutorFromEnv(
   return startEmbeddedExecutor({
     db: handle.db,
     serveUrl: inngestConnection.serveUrl,
-    signingKey: env.INNGEST_SIGNING_KEY,
+    signingKey: inngestSigningKey,
     nodeEnv: env.NODE_ENV,
     allowDevInProduction: env.INNGEST_ALLOW_DEV_IN_PRODUCTION,
     releaseLeasesOnStart: handle.driver === "pglite",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareScalars, formatGeneral, parseNumberText, round15, toBoolean, toNumber, toText } from "@/lib/excel/coerce";
+import { compareNumbers, compareScalars, formatGeneral, parseNumberText, round15, toBoolean, toNumber, toText } from "@/lib/excel/coerce";
 import { dateToSerial } from "@/lib/excel/dates";
 import { Errors } from "@/lib/excel/values";
 
@@ -109,6 +109,9 @@ describe("compareScalars", () => {
 
   it("compares numbers at 15 significant digits", () => {
     expect(compareScalars(0.1 + 0.2, 0.3)).toBe(0);
+    expect(compareNumbers(1, 1 + 1e-12)).toBe(-1);
+    expect(compareNumbers(2, 1)).toBe(1);
+    expect(compareNumbers(-0.3, -(0.1 + 0.2))).toBe(0);
   });
 });
 

@@ -11,6 +11,15 @@ export function round15(n: number): number {
   return Number(n.toPrecision(15));
 }
 
+/** Orders two numbers as Excel compares them (equal when they agree to 15 significant digits). */
+export function compareNumbers(a: number, b: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a - b) > 1e-13 * Math.max(Math.abs(a), Math.abs(b))) return a < b ? -1 : 1;
+  const l = round15(a);
+  const r = round15(b);
+  return l === r ? 0 : l < r ? -1 : 1;
+}
+
 const NUMBER_BODY = /^(\d+(?:,\d{3})*)?(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 function parseUnsignedBody(body: string): number | undefined {
@@ -183,11 +192,7 @@ export function compareScalars(a: Scalar, b: Scalar): number {
   const right = b ?? blankLike(a as number | string | boolean);
   const rankDiff = typeRank(left) - typeRank(right);
   if (rankDiff !== 0) return rankDiff < 0 ? -1 : 1;
-  if (typeof left === "number" && typeof right === "number") {
-    const l = round15(left);
-    const r = round15(right);
-    return l === r ? 0 : l < r ? -1 : 1;
-  }
+  if (typeof left === "number" && typeof right === "number") return compareNumbers(left, right);
   if (typeof left === "string" && typeof right === "string") return compareText(left, right);
   return left === right ? 0 : left ? 1 : -1;
 }

@@ -3,7 +3,7 @@
  * optional operator (= <> < > <= >=) followed by a number, date, boolean, error or text with
  * wildcards (* ? and ~ as escape), matched case-insensitively.
  */
-import { compareText, parseNumberText, round15 } from "@/lib/excel/coerce";
+import { compareNumbers, compareText, parseNumberText } from "@/lib/excel/coerce";
 import { ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
 
 export type Matcher = (value: Scalar) => boolean;
@@ -62,16 +62,13 @@ function compareWith(op: Operator, diff: number): boolean {
 }
 
 function numberMatcher(op: Operator, target: number): Matcher {
-  const t = round15(target);
   return (value) => {
     if (op === "=") {
       const n = numberOf(value);
-      return n !== undefined && round15(n) === t;
+      return n !== undefined && compareNumbers(n, target) === 0;
     }
-    if (op === "<>") return typeof value !== "number" || round15(value) !== t;
-    if (typeof value !== "number") return false;
-    const v = round15(value);
-    return compareWith(op, v === t ? 0 : v < t ? -1 : 1);
+    if (op === "<>") return typeof value !== "number" || compareNumbers(value, target) !== 0;
+    return typeof value === "number" && compareWith(op, compareNumbers(value, target));
   };
 }
 

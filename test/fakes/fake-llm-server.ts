@@ -60,7 +60,16 @@ function defaultReply(body: Record<string, unknown>): FakeReply & { text: string
  * A local HTTP server speaking a provider's wire protocol, scripted per request: replies, tool calls, usage,
  * SSE streaming, and faults (error statuses with headers, slowness, malformed bodies, mid-stream disconnects).
  */
-export async function startFakeLlmServer(protocol: FakeProtocol): Promise<FakeLlmServer> {
+export interface FakeServerOptions {
+  /** Answers requests when nothing is queued (a scripted model, e.g. for end-to-end tests). */
+  respond?: (body: Record<string, unknown>) => FakeStep | undefined;
+  /** Pause between streamed frames, so streaming is visible to a browser. */
+  chunkDelayMs?: number;
+  /** Fixed port (0: any free port). */
+  port?: number;
+}
+
+export async function startFakeLlmServer(protocol: FakeProtocol, options: FakeServerOptions = {}): Promise<FakeLlmServer> {
   const queue: Array<{ model?: string; step: FakeStep }> = [];
   const requests: ReceivedRequest[] = [];
 
@@ -75,7 +84,7 @@ export async function startFakeLlmServer(protocol: FakeProtocol): Promise<FakeLl
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
     requests.push({ path, headers: request.headers, body });
     const index = queue.findIndex((entry) => !entry.model || entry.model === body.model);
-    const step: FakeStep = index >= 0 ? (queue.splice(index, 1)[0] as { step: FakeStep }).step : defaultReply(body);
+    const step: FakeStep = index >= 0 ? (queue.splice(index, 1)[0] as { step: FakeStep }).step : (options.respond?.(body) ?? defaultReply(body));
     const stream = body.stream === true;
 
     if (isFault(step) && step.fault === "status") {
@@ -114,6 +123,7 @@ export async function startFakeLlmServer(protocol: FakeProtocol): Promise<FakeLl
         return;
       }
       if (slow?.perChunk) await sleep(slow.delayMs);
+      else if (options.chunkDelayMs) await sleep(options.chunkDelayMs);
       if (response.destroyed) return;
       await new Promise((resolve) => response.write(frame, resolve));
     }
@@ -125,7 +135,7 @@ export async function startFakeLlmServer(protocol: FakeProtocol): Promise<FakeLl
       response.writeHead(500).end(String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,4 +1,4 @@
-import { fakeTokenCount, startFakeLlmServer, type FakeLlmServer, type FakeReply } from "@/test/fakes/fake-llm-server";
+import { fakeTokenCount, startFakeLlmServer, type FakeLlmServer, type FakeReply, type FakeServerOptions } from "@/test/fakes/fake-llm-server";
 
 type Reply = FakeReply & { text: string };
 
@@ -18,7 +18,7 @@ const toolCallsOf = (reply: Reply) =>
   (reply.toolCalls ?? []).map((call, index) => ({ id: call.id ?? `call_${index}`, type: "function", function: { name: call.name, arguments: JSON.stringify(call.input) } }));
 
 /** A local server speaking the OpenAI Chat Completions API (`POST /v1/chat/completions`), JSON and SSE. */
-export function startFakeOpenAiServer(): Promise<FakeLlmServer> {
+export function startFakeOpenAiServer(options: FakeServerOptions = {}): Promise<FakeLlmServer> {
   return startFakeLlmServer({
     path: "/v1/chat/completions",
     renderReply: (reply, body) => ({
@@ -63,5 +63,5 @@ export function startFakeOpenAiServer(): Promise<FakeLlmServer> {
       },
     }),
     malformedFrame: "data: {not json\n\n",
-  });
+  }, options);
 }

@@ -143,5 +143,5 @@ export function analyseWorkbook(workbook: Workbook, options: AnalyseOptions = {}
     const matters = page.inputs.length + page.outputs.length + page.tables.length + page.charts.length > 0;
     if (matters && (!sheet.hidden || page.inputs.length > 0)) pages.push(page);
   }
-  return { inputs, outputs, tables, charts, pages, unsupported: unsupportedFeatures(scan, facts), formulaCount: scan.formulaCount, cellCount };
+  return { inputs, outputs, tables, charts, pages, unsupported: unsupportedFeatures(scan, facts), formulaCount: scan.formulaCount, cellCount, functionsUsed: [...scan.functions].sort() };
 }

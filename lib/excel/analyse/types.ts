@@ -74,4 +74,6 @@ export interface WorkbookAnalysis {
   readonly unsupported: readonly UnsupportedFeature[];
   readonly formulaCount: number;
   readonly cellCount: number;
+  /** Spreadsheet functions the formulas (and the defined names they use) call. */
+  readonly functionsUsed: readonly string[];
 }

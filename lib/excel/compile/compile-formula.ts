@@ -15,6 +15,12 @@ import { arrayOf, Errors, ExcelError, isLambda, type Scalar, type Value } from "
 
 const MAX_NAME_DEPTH = 32;
 
+/**
+ * "any" parameters keep the caller's context (so IF(range="x", ...) in a legacy formula intersects),
+ * except in these functions, whose "any" parameters are arrays in Excel.
+ */
+const ARRAY_ANY_FUNCTIONS = new Set(["INDEX", "ROWS", "COLUMNS", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY", "TRANSPOSE", "AREAS"]);
+
 function constant(v: Value): EvalFn {
   return () => v;
 }
@@ -60,6 +66,7 @@ function compileCall(node: FormulaNode & { type: "call" }, ctx: CompileContext, 
     if (arg.type === "missing") return null;
     const kind = argKindAt(spec, i);
     if (kind === "lazy") return compileNode(arg, ctx, mode);
+    if (kind === "any" && !ARRAY_ANY_FUNCTIONS.has(name)) return compileNode(arg, ctx, "ref");
     if (takesReference(kind)) return compileNode(arg, { ...ctx, arrayCtx: true }, "ref");
     return compileNode(arg, ctx, "value");
   });

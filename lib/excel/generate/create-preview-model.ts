@@ -43,7 +43,7 @@ export function createPreviewModel(workbook: Workbook, analysis: WorkbookAnalysi
     [...sheet.cells].flatMap(([address, cell]) =>
       cell.formula === undefined
         ? []
-        : [{ sheet: sheet.name, address, text: cell.formula, mode: cell.dynamic ? "dynamic" : cell.arrayRange ? "array" : "legacy", ...(cell.arrayRange && { area: cell.arrayRange }), build: builder(cell.formula) } as const],
+        : [{ sheet: sheet.name, address, text: cell.formula, mode: cell.dynamic ? "dynamic" : cell.arrayRange ? "array" : "legacy", ...(cell.arrayRange && { area: cell.arrayRange }), ...(workbook.calc.iterate && { cached: cell.value }), build: builder(cell.formula) } as const],
     ),
   );
   const names: NameDefinition[] = workbook.names.map((n) => ({ ...n, build: builder(n.formula) }));

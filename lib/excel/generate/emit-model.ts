@@ -93,7 +93,9 @@ export function emitModel(workbook: Workbook, analysis: WorkbookAnalysis, title:
       );
       const mode = cell.dynamic ? "dynamic" : cell.arrayRange ? "array" : "legacy";
       const area = cell.arrayRange ? `, area: ${str(cell.arrayRange)}` : "";
-      definitions.push(`  { sheet: ${str(sheet.name)}, address: ${str(address)}, text: ${str(cell.formula)}, mode: ${str(mode)}${area}, build: ${fn} },`);
+      const cached = workbook.calc.iterate && cell.value !== null ? `, cached: ${emitScalar(cell.value)}` : "";
+      usesExcelError ||= cached.includes("ExcelError.of(");
+      definitions.push(`  { sheet: ${str(sheet.name)}, address: ${str(address)}, text: ${str(cell.formula)}, mode: ${str(mode)}${area}${cached}, build: ${fn} },`);
     }
   }
   const names = workbook.names.map((n) => {

@@ -9,7 +9,6 @@ import { collectEngineFiles, projectPath, type SourceFiles } from "@/lib/excel/g
 import { emitAppSpec } from "@/lib/excel/generate/emit-app-spec";
 import { emitModel, emitModelData } from "@/lib/excel/generate/emit-model";
 import { emitReadme } from "@/lib/excel/generate/emit-readme";
-import { scanFormulas } from "@/lib/excel/analyse/scan-formulas";
 import type { Workbook } from "@/lib/excel/workbook/model";
 
 export type Framework = "react" | "vue" | "angular";
@@ -63,7 +62,7 @@ export function generateProject(workbook: Workbook, options: GenerateOptions): M
   const title = options.title ?? "Workbook app";
   const analysis = options.analysis ?? analyseWorkbook(workbook);
   const files = templateFiles(options.sources, options.framework, title);
-  for (const [path, text] of collectEngineFiles(options.sources, scanFormulas(workbook).functions)) files.set(path, text);
+  for (const [path, text] of collectEngineFiles(options.sources, analysis.functionsUsed)) files.set(path, text);
   const uiSupport = options.sources.get(UI_SUPPORT);
   if (uiSupport === undefined) throw new GenerateError("missing_sources", `${UI_SUPPORT} is missing from the generator's sources`);
   files.set(projectPath(UI_SUPPORT), uiSupport);

@@ -22,6 +22,8 @@ export interface FormulaDefinition {
   /** The area an array formula fills, or the area a dynamic formula spilled to when saved. */
   readonly area?: string;
   readonly build: () => FormulaNode;
+  /** The value saved in the file: where iterative calculation of circular formulas starts from. */
+  readonly cached?: Scalar;
 }
 
 export interface NameDefinition extends DefinedNameModel {
@@ -81,6 +83,7 @@ function buildEngine(data: ModelData, formulas: readonly FormulaDefinition[], na
     const pos = parseCellAddress(formula.address);
     if (!store || !pos) continue;
     const anchor = store.getOrCreate(pos.row, pos.col);
+    anchor.value = formula.cached ?? null;
     const area = formula.area ? parseAreaAddress(formula.area) : undefined;
     if (area && (area.bottom > area.top || area.right > area.left)) {
       for (let r = area.top; r <= area.bottom; r++) {

@@ -4,15 +4,15 @@
  */
 import { getDb } from "@/db/client";
 import { env } from "@/env";
-import { inngestConnection } from "@/inngest/client";
+import { inngestConnection, inngestSigningKey } from "@/inngest/client";
 import { handleIntakeRequest } from "@/inngest/executor/intake";
 
 export async function POST(request: Request): Promise<Response> {
   if (inngestConnection.kind !== "embedded") {
     return Response.json({ error: "Events go to the configured Inngest server, not to this app.", status: 404 }, { status: 404 });
   }
-  if (env.INNGEST_SIGNING_KEY && !env.INNGEST_EVENT_KEY) {
+  if (inngestSigningKey && !env.INNGEST_EVENT_KEY) {
     return Response.json({ error: "Set INNGEST_EVENT_KEY to accept events over HTTP in production mode.", status: 503 }, { status: 503 });
   }
-  return handleIntakeRequest(request, { db: await getDb(), eventKey: env.INNGEST_EVENT_KEY, signingKey: env.INNGEST_SIGNING_KEY });
+  return handleIntakeRequest(request, { db: await getDb(), eventKey: env.INNGEST_EVENT_KEY, signingKey: inngestSigningKey });
 }

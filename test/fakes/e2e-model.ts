@@ -1,0 +1,41 @@
+// The model behind the end-to-end tests: a fake OpenAI server on a fixed port whose scripted answers exercise
+// the agent's tools the way a real model would for the e2e questions:
+//   question → workbooks_list → workbook_evaluate (rate cell set from the question) → answer with the result.
+// Run with: node --import tsx test/fakes/e2e-model.ts <port>
+import type { FakeStep } from "@/test/fakes/fake-llm-server";
+import { startFakeOpenAiServer } from "@/test/fakes/fake-openai-server";
+
+interface OpenAiMessage {
+  role: string;
+  content?: string | null;
+  tool_calls?: { function: { name: string } }[];
+}
+
+function respond(body: Record<string, unknown>): FakeStep | undefined {
+  const messages = (body.messages as OpenAiMessage[] | undefined) ?? [];
+  const tools = ((body.tools as { function: { name: string } }[] | undefined) ?? []).map((tool) => tool.function.name);
+  const last = messages.at(-1);
+  const question = [...messages].reverse().find((message) => message.role === "user")?.content ?? "";
+  if (last?.role === "user" && tools.includes("workbooks_list") && /workbook/i.test(String(question))) {
+    return { toolCalls: [{ id: `call_list_${messages.length}`, name: "workbooks_list", input: {} }] };
+  }
+  if (last?.role === "tool" && tools.includes("workbook_evaluate")) {
+    const previousCall = [...messages].reverse().find((message) => message.tool_calls?.length)?.tool_calls?.[0]?.function.name;
+    if (previousCall === "workbooks_list") {
+      const listed = JSON.parse(String(last.content)) as { workbooks: { id: string; name: string }[] };
+      const loan = listed.workbooks.find((workbook) => /loan/i.test(workbook.name)) ?? listed.workbooks[0];
+      const rate = Number(/(\d+(?:\.\d+)?)\s*%/.exec(String(question))?.[1] ?? 5) / 100;
+      if (loan) {
+        return { toolCalls: [{ id: `call_eval_${messages.length}`, name: "workbook_evaluate", input: { workbookId: loan.id, inputs: { "Loan!B1": rate }, outputs: ["Loan!B4"] } }] };
+      }
+    }
+    const values = (JSON.parse(String(last.content)) as { values?: Record<string, unknown> }).values ?? {};
+    const payment = Number(values["Loan!B4"]);
+    return { text: `Your loan workbook gives a monthly payment of ${payment.toFixed(2)} at that rate, computed by its PMT formula.` };
+  }
+  return undefined;
+}
+
+const port = Number(process.argv[2] ?? 3199);
+const server = await startFakeOpenAiServer({ respond, chunkDelayMs: 120, port });
+console.log(`e2e model listening on ${server.url}`);
