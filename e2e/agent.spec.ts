@@ -42,3 +42,19 @@ test.describe.serial("workbook and agent", () => {
     await expect(page.getByText("Transform workbook").first()).toBeVisible();
   });
 });
+
+test.describe.serial("cost dashboard", () => {
+  test("shows the model calls the agent made, by model, with a prompt preview", async ({ page }) => {
+    const email = `costs-${Date.now()}@example.com`;
+    await new AuthPage(page).signUp(email, "costs e2e password");
+    await expect(page).toHaveURL(/\/chat$/);
+    await page.getByTestId("chat-input").fill("Which workbooks have I uploaded?");
+    await page.getByTestId("send-message").click();
+    await expect(page.getByTestId("answer-meta").last()).toBeVisible({ timeout: 30_000 });
+
+    await page.goto("/admin/costs");
+    await expect(page.getByTestId("costs-summary")).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId("cost-by-model")).toContainText("gpt-4o");
+    await expect(page.getByTestId("cost-conversations")).toBeVisible();
+  });
+});

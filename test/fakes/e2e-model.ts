@@ -19,16 +19,18 @@ function respond(body: Record<string, unknown>): FakeStep | undefined {
   if (last?.role === "user" && tools.includes("workbooks_list") && /workbook/i.test(String(question))) {
     return { toolCalls: [{ id: `call_list_${messages.length}`, name: "workbooks_list", input: {} }] };
   }
-  if (last?.role === "tool" && tools.includes("workbook_evaluate")) {
-    const previousCall = [...messages].reverse().find((message) => message.tool_calls?.length)?.tool_calls?.[0]?.function.name;
-    if (previousCall === "workbooks_list") {
-      const listed = JSON.parse(String(last.content)) as { workbooks: { id: string; name: string }[] };
-      const loan = listed.workbooks.find((workbook) => /loan/i.test(workbook.name)) ?? listed.workbooks[0];
-      const rate = Number(/(\d+(?:\.\d+)?)\s*%/.exec(String(question))?.[1] ?? 5) / 100;
-      if (loan) {
-        return { toolCalls: [{ id: `call_eval_${messages.length}`, name: "workbook_evaluate", input: { workbookId: loan.id, inputs: { "Loan!B1": rate }, outputs: ["Loan!B4"] } }] };
-      }
+  if (last?.role !== "tool") return undefined;
+  const previousCall = [...messages].reverse().find((message) => message.tool_calls?.length)?.tool_calls?.[0]?.function.name;
+  if (previousCall === "workbooks_list") {
+    const listed = JSON.parse(String(last.content)) as { workbooks: { id: string; name: string }[] };
+    const loan = listed.workbooks.find((workbook) => /loan/i.test(workbook.name));
+    const rate = Number(/(\d+(?:\.\d+)?)\s*%/.exec(String(question))?.[1] ?? 5) / 100;
+    if (loan && tools.includes("workbook_evaluate") && /%/.test(String(question))) {
+      return { toolCalls: [{ id: `call_eval_${messages.length}`, name: "workbook_evaluate", input: { workbookId: loan.id, inputs: { "Loan!B1": rate }, outputs: ["Loan!B4"] } }] };
     }
+    return { text: `You have ${listed.workbooks.length} workbook(s)${listed.workbooks.length ? `: ${listed.workbooks.map((workbook) => workbook.name).join(", ")}` : ""}.` };
+  }
+  if (previousCall === "workbook_evaluate") {
     const values = (JSON.parse(String(last.content)) as { values?: Record<string, unknown> }).values ?? {};
     const payment = Number(values["Loan!B4"]);
     return { text: `Your loan workbook gives a monthly payment of ${payment.toFixed(2)} at that rate, computed by its PMT formula.` };
