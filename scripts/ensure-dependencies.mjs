@@ -6,7 +6,9 @@ export function ensureDependencies() {
   const marker = "node_modules/.package-lock.json";
   const stale = !fs.existsSync(marker) || fs.statSync("package-lock.json").mtimeMs > fs.statSync(marker).mtimeMs;
   if (!stale) return;
-  console.log("candlefish: installing dependencies (npm ci)…");
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  console.log("candlefish: installing dependencies…");
+  // `npm ci` fails where the registry does not serve other platforms' optional binaries (see .ci/run);
+  // `npm install` then installs the locked versions.
+  const install = (command) => spawnSync("npm", [command, "--no-audit", "--no-fund"], { stdio: "inherit" }).status === 0;
+  if (!install("ci") && !install("install")) process.exit(1);
 }
