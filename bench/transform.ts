@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { percentile } from "@/bench/excel-compare";
+import { percentile } from "@/bench/percentile";
 import { analyseWorkbook } from "@/lib/excel/analyse/analyse-workbook";
 import { createEngine } from "@/lib/excel/engine";
 import { generateProject } from "@/lib/excel/generate/generate-project";
