@@ -9,7 +9,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   db migrate                                   apply pending database migrations
   users create --email <e> --password <p> [--role owner|admin|member] [--name <n>]
   apikey create --email <user email> [--name <label>]
-  excel eval <file> [--set 'Sheet!A1=<value>']... --json`;
+  excel eval <file> [--set 'Sheet!A1=<value>']... --json
+  excel transform <file> --framework react|vue|angular --out <dir>`;
 
 async function withDatabase(run: (db: Database) => Promise<string>): Promise<string> {
   const { getDatabaseHandle } = await import("@/db/client");
@@ -41,6 +42,10 @@ async function dispatch(argv: string[]): Promise<number> {
     case "excel eval": {
       const { excelEval } = await import("@/cli/commands/excel-eval");
       return excelEval(rest);
+    }
+    case "excel transform": {
+      const { excelTransform } = await import("@/cli/commands/excel-transform");
+      return excelTransform(rest);
     }
     default:
       throw new CliError(group ? `unknown command: ${command}\n${USAGE}` : USAGE, 2);
