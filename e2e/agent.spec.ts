@@ -13,6 +13,8 @@ test.describe.serial("workbook and agent", () => {
     await page.getByTestId("workbook-file-input").setInputFiles(writeLoanWorkbook());
     await expect(page).toHaveURL(/\/workbooks\/[\w-]+$/);
     await expect(page.getByTestId("fidelity-summary")).toContainText("1 of 1 formula cells", { timeout: 30_000 });
+    await expect(page.getByTestId("analysis-inputs")).toContainText("Rate");
+    await expect(page.getByTestId("analysis-outputs")).toContainText("Monthly payment");
 
     await page.goto("/chat");
     await page.getByTestId("chat-input").fill("What is the monthly payment on my loan workbook at 6%?");

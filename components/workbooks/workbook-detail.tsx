@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { Card } from "@/components/ui/card";
+import { AnalysisSummary } from "@/components/workbooks/analysis-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { FidelityReport } from "@/components/workbooks/fidelity-report";
 import { WorkbookDropzone } from "@/components/workbooks/workbook-dropzone";
@@ -36,6 +37,11 @@ export function WorkbookDetail({ id }: { id: string }) {
       {data.status === "queued" || data.status === "processing" ? (
         <Card aria-live="polite" data-testid="workbook-progress">
           <p className="text-sm">Transforming: parse, analyse, compile, generate. Follow each step in Runs.</p>
+        </Card>
+      ) : null}
+      {data.analysis ? (
+        <Card>
+          <AnalysisSummary analysis={data.analysis} />
         </Card>
       ) : null}
       {data.fidelity ? (

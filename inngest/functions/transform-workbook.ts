@@ -4,6 +4,7 @@ import { inngest } from "@/inngest/client";
 import { workbookTransformRequested } from "@/inngest/events";
 import { getStorage } from "@/server/storage/get-storage";
 import {
+  analyseWorkbookStep,
   compileWorkbookStep,
   isPermanentLoadFailure,
   markWorkbookFailed,
@@ -26,7 +27,7 @@ async function permanently<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A workbook upload becomes a web app: parse, analyse, compile and generate, each a memoized step. */
+/** A workbook upload is parsed, analysed and compiled (fidelity measured), each a memoized step. */
 export const transformWorkbook = inngest.createFunction(
   {
     id: "workbook-transform",
@@ -42,8 +43,9 @@ export const transformWorkbook = inngest.createFunction(
   async ({ event, step }) => {
     const { organisationId, workbookId } = event.data;
     const parsed = await step.run("parse", async () => permanently(async () => parseWorkbookStep(await target(organisationId, workbookId))));
+    const analysed = await step.run("analyse", async () => permanently(async () => analyseWorkbookStep(await target(organisationId, workbookId))));
     const compiled = await step.run("compile", async () => permanently(async () => compileWorkbookStep(await target(organisationId, workbookId))));
     await step.run("finish", async () => markWorkbookReady(await target(organisationId, workbookId)));
-    return { ...parsed, fidelity: { matched: compiled.matched, total: compiled.total, skipped: compiled.skipped }, unknownFunctions: compiled.unknownFunctions };
+    return { ...parsed, analysis: analysed, fidelity: { matched: compiled.matched, total: compiled.total, skipped: compiled.skipped }, unknownFunctions: compiled.unknownFunctions };
   },
 );

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/db/database";
+import { analyseWorkbook } from "@/lib/excel/analyse/analyse-workbook";
 import { createEngine } from "@/lib/excel/engine";
 import { measureFidelity } from "@/lib/excel/fidelity";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
@@ -25,6 +26,14 @@ export async function parseWorkbookStep(target: TransformTarget) {
     for (const cell of sheet.cells.values()) if (cell.formula !== undefined) formulas += 1;
   }
   return { version, sheets: workbook.sheets.length, cells, formulas, tables: workbook.tables.length };
+}
+
+/** Step "analyse": inputs, outputs, labels, tables, charts, pages and unsupported features, stored for the page. */
+export async function analyseWorkbookStep(target: TransformTarget) {
+  const { workbook, bytes } = await loadWorkbookVersion(target.db, target.storage, target.organisationId, target.workbookId);
+  const analysis = analyseWorkbook(workbook, { bytes });
+  await updateWorkbook(target.db, target.organisationId, target.workbookId, { analysis: JSON.parse(JSON.stringify(analysis)) as Record<string, unknown> });
+  return { inputs: analysis.inputs.length, outputs: analysis.outputs.length, tables: analysis.tables.length, charts: analysis.charts.length, unsupported: analysis.unsupported.length };
 }
 
 /** Step "compile": recomputes every formula from scratch and records how many match the values Excel saved. */
