@@ -6,6 +6,7 @@ test.describe.serial("workbook and agent", () => {
   const email = `agent-${Date.now()}@example.com`;
 
   test("an uploaded workbook is transformed, then the agent answers from it with tools, surviving a reload", async ({ page }) => {
+    test.setTimeout(120_000);
     await new AuthPage(page).signUp(email, "agent e2e password");
     await expect(page).toHaveURL(/\/chat$/);
 

@@ -33,11 +33,16 @@ function respond(body: Record<string, unknown>): FakeStep | undefined {
   if (previousCall === "workbook_evaluate") {
     const values = (JSON.parse(String(last.content)) as { values?: Record<string, unknown> }).values ?? {};
     const payment = Number(values["Loan!B4"]);
-    return { text: `Your loan workbook gives a monthly payment of ${payment.toFixed(2)} at that rate, computed by its PMT formula.` };
+    return {
+      text:
+        `Your loan workbook gives a monthly payment of ${payment.toFixed(2)} at that rate. I computed it with the workbook's own PMT formula, ` +
+        "setting the rate cell Loan!B1 and reading the payment from Loan!B4; the years and the principal kept the values saved in the file.",
+    };
   }
   return undefined;
 }
 
 const port = Number(process.argv[2] ?? 3199);
-const server = await startFakeOpenAiServer({ respond, chunkDelayMs: 120, port });
+// Slow enough (about 10 s for the final answer) that the test sees tokens arrive, even on a busy machine.
+const server = await startFakeOpenAiServer({ respond, chunkDelayMs: 200, port });
 console.log(`e2e model listening on ${server.url}`);
