@@ -36,6 +36,8 @@ const schema = z.object({
   TOGETHER_API_KEY: optionalText,
   TOGETHER_BASE_URL: optionalUrl,
   MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_ORGANISATION_PER_MINUTE: z.coerce.number().int().positive().default(1_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

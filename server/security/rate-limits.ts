@@ -1,11 +1,12 @@
 import "server-only";
+import { env } from "@/env";
 import { getRedis } from "@/server/cache/redis";
 import type { Caller } from "@/server/auth/caller";
 import { AppError } from "@/server/errors/app-error";
 import { RateLimiter } from "@/server/security/rate-limiter";
 
-/** The plan's limits: 100 requests a minute per user, 1,000 per organisation. */
-export const API_LIMITS = { perUserPerMinute: 100, perOrganisationPerMinute: 1_000 } as const;
+/** The plan's limits by default: 100 requests a minute per user, 1,000 per organisation. */
+export const API_LIMITS = { perUserPerMinute: env.RATE_LIMIT_USER_PER_MINUTE, perOrganisationPerMinute: env.RATE_LIMIT_ORGANISATION_PER_MINUTE } as const;
 
 const globalForLimiter = globalThis as unknown as { candlefishRateLimiter?: RateLimiter };
 
