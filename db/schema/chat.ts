@@ -1,13 +1,12 @@
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "@/db/schema/auth";
 import { organisations } from "@/db/schema/organisations";
+import { createdAt, uuidPrimaryKey } from "@/db/schema/columns";
 
 export const conversations = pgTable(
   "conversation",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidPrimaryKey(),
     organisationId: text("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
@@ -16,7 +15,7 @@ export const conversations = pgTable(
     /** A model-written summary of every message up to `summarisedThroughSeq`, so long chats fit the context. */
     summary: text("summary"),
     summarisedThroughSeq: bigint("summarised_through_seq", { mode: "number" }),
-    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { mode: "date" }).notNull().defaultNow(),
   },
   (conversation) => [index("conversation_organisation_updated_idx").on(conversation.organisationId, conversation.updatedAt)],
@@ -40,7 +39,7 @@ export const messages = pgTable(
     content: text("content").notNull(),
     /** Tool calls of an assistant turn, or the call a tool result answers, plus model, cost and run id. */
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (message) => [index("message_conversation_seq_idx").on(message.conversationId, message.seq)],
 );

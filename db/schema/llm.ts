@@ -1,5 +1,6 @@
 import { bigserial, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organisations } from "@/db/schema/organisations";
+import { createdAt, uuidPrimaryKey } from "@/db/schema/columns";
 
 /** One hop of a call's fallback chain: a model that was tried and why it was left. */
 export interface LlmFallbackHop {
@@ -43,7 +44,7 @@ export const llmCalls = pgTable(
     errorCode: text("error_code"),
     stopReason: text("stop_reason"),
     fallbackChain: jsonb("fallback_chain").$type<LlmFallbackHop[]>().notNull().default([]),
-    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (call) => [
     index("llm_call_organisation_created_idx").on(call.organisationId, call.createdAt),
@@ -65,9 +66,7 @@ export const llmPolicies = pgTable("llm_policy", {
 export const llmEndpoints = pgTable(
   "llm_endpoint",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidPrimaryKey(),
     organisationId: text("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
@@ -76,7 +75,7 @@ export const llmEndpoints = pgTable(
     baseUrl: text("base_url"),
     encryptedApiKey: text("encrypted_api_key"),
     models: jsonb("models").$type<string[]>().notNull().default([]),
-    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (endpoint) => [uniqueIndex("llm_endpoint_organisation_name_idx").on(endpoint.organisationId, endpoint.name)],
 );
@@ -95,7 +94,7 @@ export const llmBudgetAlerts = pgTable(
     level: text("level", { enum: ["warning", "exceeded"] }).notNull(),
     spentUsd: numeric("spent_usd", { precision: 14, scale: 8, mode: "number" }).notNull(),
     limitUsd: numeric("limit_usd", { precision: 14, scale: 8, mode: "number" }).notNull(),
-    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (alert) => [uniqueIndex("llm_budget_alert_once_idx").on(alert.organisationId, alert.scope, alert.subjectId, alert.month, alert.level)],
 );

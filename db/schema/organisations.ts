@@ -1,12 +1,11 @@
-import { index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { users } from "@/db/schema/auth";
+import { createdAt, uuidPrimaryKey } from "@/db/schema/columns";
 
 export const organisations = pgTable("organisation", {
-  id: text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID()),
+  id: uuidPrimaryKey(),
   name: text("name").notNull(),
-  createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const membershipRole = pgEnum("membership_role", ["owner", "admin", "member"]);
@@ -22,7 +21,7 @@ export const memberships = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     role: membershipRole("role").notNull().default("member"),
-    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (membership) => [
     primaryKey({ columns: [membership.userId, membership.organisationId] }),

@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "@/db/schema/auth";
 import { organisations } from "@/db/schema/organisations";
+import { createdAt, uuidPrimaryKey } from "@/db/schema/columns";
 
 export const WORKBOOK_STATUSES = ["queued", "processing", "ready", "failed"] as const;
 export type WorkbookStatus = (typeof WORKBOOK_STATUSES)[number];
@@ -17,9 +18,7 @@ export interface WorkbookFidelity {
 export const workbooks = pgTable(
   "workbook",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidPrimaryKey(),
     organisationId: text("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
@@ -31,7 +30,7 @@ export const workbooks = pgTable(
     analysis: jsonb("analysis").$type<Record<string, unknown>>(),
     fidelity: jsonb("fidelity").$type<WorkbookFidelity>(),
     eventId: text("event_id"),
-    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { mode: "date" }).notNull().defaultNow(),
   },
   (workbook) => [index("workbook_organisation_updated_idx").on(workbook.organisationId, workbook.updatedAt)],
@@ -40,9 +39,7 @@ export const workbooks = pgTable(
 export const workbookVersions = pgTable(
   "workbook_version",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    id: uuidPrimaryKey(),
     workbookId: text("workbook_id")
       .notNull()
       .references(() => workbooks.id, { onDelete: "cascade" }),
@@ -51,7 +48,7 @@ export const workbookVersions = pgTable(
     format: text("format").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     storageKey: text("storage_key").notNull(),
-    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (version) => [uniqueIndex("workbook_version_unique").on(version.workbookId, version.version)],
 );
