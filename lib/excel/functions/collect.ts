@@ -4,7 +4,7 @@
  * coerced, and errors propagate in argument order.
  */
 import { toNumber } from "@/lib/excel/coerce";
-import type { EvalContext } from "@/lib/excel/functions/types";
+import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { type Area, Errors, ExcelError, isArrayValue, isLambda, isReference, type Scalar, type Value } from "@/lib/excel/values";
 
 /** An area clipped to the sheet's used range, so whole-column references stay cheap. */
@@ -182,4 +182,22 @@ export function scalarOrGrid(ctx: EvalContext, value: Value): Scalar | Scalar[][
   if (isArrayValue(value)) return value.rows.length === 1 && value.rows[0]?.length === 1 ? (value.rows[0][0] ?? null) : value.rows;
   if (isLambda(value)) return Errors.VALUE;
   return value;
+}
+
+/** A variadic function of all its arguments' values as `collect` gathers them; an error from `collect` is the result. */
+export function collectingSpec<T>(
+  name: string,
+  collect: (ctx: EvalContext, args: Value[]) => T[] | ExcelError,
+  reduce: (values: T[]) => Value,
+): FunctionSpec {
+  return {
+    name,
+    minArgs: 1,
+    maxArgs: 255,
+    args: ["any"],
+    impl: (ctx: EvalContext, ...args: Value[]) => {
+      const values = collect(ctx, args);
+      return values instanceof ExcelError ? values : reduce(values);
+    },
+  };
 }

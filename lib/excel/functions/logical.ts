@@ -1,6 +1,6 @@
 /** Logical functions: IF, IFS, IFERROR, IFNA, AND, OR, XOR, NOT, TRUE, FALSE, SWITCH. */
 import { compareScalars, toBoolean } from "@/lib/excel/coerce";
-import { flattenValue, isRangeLike, scalarOrGrid, toGrid } from "@/lib/excel/functions/collect";
+import { collectingSpec, flattenValue, isRangeLike, scalarOrGrid, toGrid } from "@/lib/excel/functions/collect";
 import type { EvalContext, FunctionSpec, Thunk } from "@/lib/excel/functions/types";
 import { arrayOf, Errors, ExcelError, isArrayValue, isLambda, isReference, type Scalar, type Value } from "@/lib/excel/values";
 
@@ -71,16 +71,7 @@ function collectBooleans(ctx: EvalContext, args: Value[]): boolean[] | ExcelErro
 }
 
 function booleanAggregate(name: string, reduce: (values: boolean[]) => boolean): FunctionSpec {
-  return {
-    name,
-    minArgs: 1,
-    maxArgs: 255,
-    args: ["any"],
-    impl: (ctx: EvalContext, ...args: Value[]) => {
-      const values = collectBooleans(ctx, args);
-      return values instanceof ExcelError ? values : reduce(values);
-    },
-  };
+  return collectingSpec(name, collectBooleans, reduce);
 }
 
 /** Replaces errors (all, or only #N/A) in a value, element-wise over arrays. */

@@ -1,22 +1,13 @@
 /** Arithmetic functions of the Math & Trig family (SUM, PRODUCT, POWER, MOD, FACT, COMBIN, GCD...). */
 import { toAtpNumber, toNumber } from "@/lib/excel/coerce";
-import { collectNumbers, flattenValue, numResult } from "@/lib/excel/functions/collect";
+import { collectingSpec, collectNumbers, flattenValue, numResult } from "@/lib/excel/functions/collect";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, isReference, type Scalar, type Value } from "@/lib/excel/values";
 
 type Num = number | ExcelError;
 
 function aggregate(name: string, reduce: (numbers: number[]) => Num): FunctionSpec {
-  return {
-    name,
-    minArgs: 1,
-    maxArgs: 255,
-    args: ["any"],
-    impl: (ctx: EvalContext, ...args: Value[]) => {
-      const numbers = collectNumbers(ctx, args);
-      return numbers instanceof ExcelError ? numbers : reduce(numbers);
-    },
-  };
+  return collectingSpec(name, collectNumbers, reduce);
 }
 
 function unary(name: string, fn: (n: number) => Num): FunctionSpec {
@@ -113,16 +104,7 @@ function gcd2(a: number, b: number): number {
 }
 
 function integerAggregate(name: string, reduce: (numbers: number[]) => Num): FunctionSpec {
-  return {
-    name,
-    minArgs: 1,
-    maxArgs: 255,
-    args: ["any"],
-    impl: (ctx: EvalContext, ...args: Value[]) => {
-      const numbers = collectIntegers(ctx, args);
-      return numbers instanceof ExcelError ? numbers : reduce(numbers);
-    },
-  };
+  return collectingSpec(name, collectIntegers, reduce);
 }
 
 export const mathBasicFunctions: FunctionSpec[] = [

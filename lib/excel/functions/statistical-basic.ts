@@ -1,6 +1,6 @@
 /** Counting, averages, extremes, order statistics and ranks. */
 import { toNumber } from "@/lib/excel/coerce";
-import { clipArea, collectNumbers, type CollectOptions, flattenValue, isRangeLike, numResult } from "@/lib/excel/functions/collect";
+import { clipArea, collectingSpec, collectNumbers, type CollectOptions, flattenValue, isRangeLike, numResult } from "@/lib/excel/functions/collect";
 import * as stats from "@/lib/excel/functions/statistics-core";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { arrayOf, Errors, ExcelError, isReference, type Value } from "@/lib/excel/values";
@@ -8,16 +8,7 @@ import { arrayOf, Errors, ExcelError, isReference, type Value } from "@/lib/exce
 type Num = number | ExcelError;
 
 export function numbersSpec(name: string, reduce: (xs: number[]) => Value, options: CollectOptions = {}): FunctionSpec {
-  return {
-    name,
-    minArgs: 1,
-    maxArgs: 255,
-    args: ["any"],
-    impl: (ctx: EvalContext, ...args: Value[]) => {
-      const numbers = collectNumbers(ctx, args, options);
-      return numbers instanceof ExcelError ? numbers : reduce(numbers);
-    },
-  };
+  return collectingSpec(name, (ctx, args) => collectNumbers(ctx, args, options), reduce);
 }
 
 /** A function of (numbers from one range argument, then number arguments); the number arguments lift. */
