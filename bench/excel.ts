@@ -4,10 +4,10 @@
  *   npm run bench:excel -- [--corpus <dir>] [--limit <files>] [--no-hf] [--show <n mismatches>] [--rows <n>]
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { buildHyperFormula, hfValue } from "@/bench/excel-hyperformula";
 import { functionNames, sameValue, usesExternalLink, usesVolatile } from "@/lib/excel/compare-values";
+import { argv, corpusDir, fileLimit, option } from "@/bench/bench-args";
 import { percentile } from "@/bench/percentile";
 import { generateWorkbook } from "@/bench/excel-generated";
 import type { Cell } from "@/lib/excel/engine/cell";
@@ -18,14 +18,8 @@ import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
 import type { Workbook } from "@/lib/excel/workbook/model";
 import { type Scalar, toJsonValue } from "@/lib/excel/values";
 
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const corpus = resolve(option("--corpus") ?? join(repoRoot, "../shared/xlsx-corpus"));
-const limit = Number(option("--limit") ?? Infinity);
+const corpus = corpusDir;
+const limit = fileLimit;
 const withHf = !argv.includes("--no-hf");
 const show = Number(option("--show") ?? 0);
 const only = option("--only");

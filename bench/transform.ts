@@ -10,8 +10,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { argv, corpusDir, fileLimit, option, repoRoot } from "@/bench/bench-args";
 import { percentile } from "@/bench/percentile";
 import { analyseWorkbook } from "@/lib/excel/analyse/analyse-workbook";
 import { createEngine } from "@/lib/excel/engine";
@@ -21,14 +21,8 @@ import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
 import { type JsonCellValue, toJsonValue } from "@/lib/excel/values";
 
 const run = promisify(execFile);
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const corpus = resolve(option("--corpus") ?? join(repoRoot, "../shared/xlsx-corpus"));
-const limit = Number(option("--limit") ?? Infinity);
+const corpus = corpusDir;
+const limit = fileLimit;
 const sample = Number(option("--sample") ?? 0);
 const build = !argv.includes("--no-build");
 const work = resolve(option("--work") ?? join(tmpdir(), "candlefish-bench-transform"));
