@@ -14,6 +14,16 @@ export interface WorkbookFidelity {
   cells: { ref: string; formula: string; cached: unknown; computed: unknown; matches: boolean }[];
 }
 
+/** The generated projects (one zip per framework) and the live preview, stored for the workbook's current version. */
+export interface WorkbookDownloads {
+  version: number;
+  projects: { framework: "react" | "vue" | "angular"; storageKey: string; fileName: string; sizeBytes: number }[];
+  preview: { storageKey: string; sizeBytes: number; bundleMs: number } | null;
+  /** Why the preview could not be built, when it could not (the downloads may still exist). */
+  previewError?: string;
+  generateMs: number;
+}
+
 /** An uploaded workbook; each re-upload adds a version and transforms it again. */
 export const workbooks = pgTable(
   "workbook",
@@ -29,6 +39,7 @@ export const workbooks = pgTable(
     error: text("error"),
     analysis: jsonb("analysis").$type<Record<string, unknown>>(),
     fidelity: jsonb("fidelity").$type<WorkbookFidelity>(),
+    downloads: jsonb("downloads").$type<WorkbookDownloads>(),
     eventId: text("event_id"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { mode: "date" }).notNull().defaultNow(),
