@@ -7,8 +7,8 @@ export function ensureDependencies() {
   const stale = !fs.existsSync(marker) || fs.statSync("package-lock.json").mtimeMs > fs.statSync(marker).mtimeMs;
   if (!stale) return;
   console.log("candlefish: installing dependencies…");
-  // `npm ci` fails where the registry does not serve other platforms' optional binaries (see .ci/run);
-  // `npm install` then installs the locked versions.
+  // `npm ci` refuses a lock file that no longer matches package.json (an edited dependency not yet locked);
+  // `npm install` then brings the lock up to date.
   const install = (command) => spawnSync("npm", [command, "--no-audit", "--no-fund"], { stdio: "inherit" }).status === 0;
   if (!install("ci") && !install("install")) process.exit(1);
 }
