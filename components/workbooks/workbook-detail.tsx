@@ -6,7 +6,9 @@ import { Card } from "@/components/ui/card";
 import { AnalysisSummary } from "@/components/workbooks/analysis-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { FidelityReport } from "@/components/workbooks/fidelity-report";
+import { WorkbookDownloads } from "@/components/workbooks/workbook-downloads";
 import { WorkbookDropzone } from "@/components/workbooks/workbook-dropzone";
+import { WorkbookPreview } from "@/components/workbooks/workbook-preview";
 import { WorkbookStatusBadge } from "@/components/workbooks/workbook-status-badge";
 
 export function WorkbookDetail({ id }: { id: string }) {
@@ -37,6 +39,16 @@ export function WorkbookDetail({ id }: { id: string }) {
       {data.status === "queued" || data.status === "processing" ? (
         <Card aria-live="polite" data-testid="workbook-progress">
           <p className="text-sm">Transforming: parse, analyse, compile, generate. Follow each step in Runs.</p>
+        </Card>
+      ) : null}
+      {data.status === "ready" && data.downloads.previewUrl ? (
+        <Card>
+          <WorkbookPreview url={data.downloads.previewUrl} title={data.name} />
+        </Card>
+      ) : null}
+      {data.status === "ready" && (data.downloads.projects.length > 0 || data.downloads.error) ? (
+        <Card>
+          <WorkbookDownloads projects={data.downloads.projects} error={data.downloads.error} />
         </Card>
       ) : null}
       {data.analysis ? (

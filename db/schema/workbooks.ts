@@ -18,10 +18,11 @@ export interface WorkbookFidelity {
 export interface WorkbookDownloads {
   version: number;
   projects: { framework: "react" | "vue" | "angular"; storageKey: string; fileName: string; sizeBytes: number }[];
-  preview: { storageKey: string; sizeBytes: number; bundleMs: number } | null;
-  /** Why the preview could not be built, when it could not (the downloads may still exist). */
+  preview: { storageKey: string; sizeBytes: number; scriptSha256: string } | null;
+  /** Why no app could be generated (too large), or why the preview could not be built. */
+  error?: string;
   previewError?: string;
-  generateMs: number;
+  timings: { generateMs: number; zipMs: number; previewMs: number };
 }
 
 /** An uploaded workbook; each re-upload adds a version and transforms it again. */

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { inngest } from "@/inngest/client";
 import { workbookTransformRequested } from "@/inngest/events";
 import { getStorage } from "@/server/storage/get-storage";
+import { generateWorkbookApps } from "@/server/workbooks/generate-workbook-apps";
 import {
   analyseWorkbookStep,
   compileWorkbookStep,
@@ -27,7 +28,7 @@ async function permanently<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A workbook upload is parsed, analysed and compiled (fidelity measured), each a memoized step. */
+/** A workbook upload is parsed, analysed, compiled (fidelity measured) and generated into apps, each a memoized step. */
 export const transformWorkbook = inngest.createFunction(
   {
     id: "workbook-transform",
@@ -45,7 +46,11 @@ export const transformWorkbook = inngest.createFunction(
     const parsed = await step.run("parse", async () => permanently(async () => parseWorkbookStep(await target(organisationId, workbookId))));
     const analysed = await step.run("analyse", async () => permanently(async () => analyseWorkbookStep(await target(organisationId, workbookId))));
     const compiled = await step.run("compile", async () => permanently(async () => compileWorkbookStep(await target(organisationId, workbookId))));
+    const generated = await step.run("generate", async () => {
+      const downloads = await generateWorkbookApps(await target(organisationId, workbookId));
+      return { frameworks: downloads.projects.map((project) => project.framework), preview: downloads.preview !== null, error: downloads.error ?? downloads.previewError ?? null, timings: downloads.timings };
+    });
     await step.run("finish", async () => markWorkbookReady(await target(organisationId, workbookId)));
-    return { ...parsed, analysis: analysed, fidelity: { matched: compiled.matched, total: compiled.total, skipped: compiled.skipped }, unknownFunctions: compiled.unknownFunctions };
+    return { ...parsed, analysis: analysed, fidelity: { matched: compiled.matched, total: compiled.total, skipped: compiled.skipped }, unknownFunctions: compiled.unknownFunctions, generated };
   },
 );

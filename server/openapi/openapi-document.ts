@@ -86,7 +86,17 @@ export function buildOpenApiDocument(serverUrl: string) {
         get: {
           summary: "A workbook with its analysis, fidelity and downloads",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": { description: "`{id, name, status, analysis, fidelity: {matched, total}, downloads}`" }, ...errors(401, 404, 429) },
+          responses: { "200": { description: "`{id, name, status, analysis, fidelity: {matched, total}, downloads: {react, vue, angular: {fileName, sizeBytes, url}}, downloadError}`" }, ...errors(401, 404, 429) },
+        },
+      },
+      "/api/v1/workbooks/{id}/downloads/{framework}": {
+        get: {
+          summary: "The app generated from a workbook, as a zipped project",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            { name: "framework", in: "path", required: true, schema: { type: "string", enum: ["react", "vue", "angular"] } },
+          ],
+          responses: { "200": { description: "`<name>-<framework>.zip`", content: { "application/zip": {} } }, ...errors(401, 404, 429) },
         },
       },
       "/api/v1/openai/chat/completions": {

@@ -17,7 +17,7 @@ export interface TransformTarget {
 
 /** Step "parse": reads the current version and reports its size; unreadable files fail for good. */
 export async function parseWorkbookStep(target: TransformTarget) {
-  await updateWorkbook(target.db, target.organisationId, target.workbookId, { status: "processing", error: null });
+  await updateWorkbook(target.db, target.organisationId, target.workbookId, { status: "processing", error: null, downloads: null });
   const { workbook, version } = await loadWorkbookVersion(target.db, target.storage, target.organisationId, target.workbookId);
   let cells = 0;
   let formulas = 0;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { env } from "@/env";
 import { AppError } from "@/server/errors/app-error";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { describeDownloads } from "@/server/workbooks/read-workbook-download";
 import { findWorkbook, findWorkbookVersion, listWorkbooks } from "@/server/workbooks/workbook-repository";
 
 export const workbooksRouter = createTRPCRouter({
@@ -15,6 +16,7 @@ export const workbooksRouter = createTRPCRouter({
     const row = await findWorkbook(ctx.db, ctx.caller.organisationId, input.id);
     if (!row) throw new AppError("not_found", "No such workbook in your organisation.");
     const version = await findWorkbookVersion(ctx.db, row.id, row.currentVersion);
-    return { ...row, file: version ? { fileName: version.fileName, sizeBytes: version.sizeBytes, format: version.format } : null };
+    const { downloads: _stored, ...workbook } = row;
+    return { ...workbook, file: version ? { fileName: version.fileName, sizeBytes: version.sizeBytes, format: version.format } : null, downloads: describeDownloads(row, "/api/workbooks") };
   }),
 });
