@@ -83,6 +83,7 @@ export class SheetStore {
     readonly name: string,
     readonly index: number,
     readonly extent: Extent,
+    readonly hiddenRows: ReadonlySet<number> = new Set(),
   ) {}
 
   get(row: number, col: number): Cell | undefined {

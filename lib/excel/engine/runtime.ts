@@ -169,6 +169,10 @@ export class Runtime implements EvalContext {
     return store ? { rows: store.maxRow + 1, cols: store.maxCol + 1 } : undefined;
   }
 
+  isRowHidden(sheet: string, row: number): boolean {
+    return this.sheetByName(sheet)?.hiddenRows.has(row) ?? false;
+  }
+
   formulaAt(sheet: string, row: number, col: number): string | undefined {
     const formula = this.sheetByName(sheet)?.get(row, col)?.formula;
     return formula ? `=${formula.text}` : undefined;

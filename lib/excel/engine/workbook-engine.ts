@@ -1,6 +1,6 @@
 /** The engine: cell storage, compilation, dependency index and recalculation over one workbook. */
 import { EngineHost } from "@/lib/excel/engine/engine-host";
-import { type Bounds, type Cell, CLEAN, type Extent, type FormulaMode, SheetStore } from "@/lib/excel/engine/cell";
+import { type Bounds, type Cell, CLEAN, type CompiledFormula, type Extent, type FormulaMode, SheetStore } from "@/lib/excel/engine/cell";
 import { clearSpill } from "@/lib/excel/engine/commit-result";
 import { Runtime } from "@/lib/excel/engine/runtime";
 import { Scheduler } from "@/lib/excel/engine/schedule";
@@ -15,7 +15,22 @@ export interface EngineOptions {
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly functions?: ReadonlyMap<string, FunctionSpec>;
+  /** Filled with the milliseconds each loading phase took (for benchmarks). */
+  readonly timings?: LoadTimings;
 }
+
+export interface LoadTimings {
+  /** Cells and their values from the workbook model. */
+  cells: number;
+  parse: number;
+  compile: number;
+  /** The dependents index. */
+  graph: number;
+  /** The last `recalculateAll()`. */
+  evaluate: number;
+}
+
+const clock = (): number => performance.now();
 
 export class WorkbookEngine {
   readonly stores: SheetStore[];
@@ -26,10 +41,12 @@ export class WorkbookEngine {
   readonly formulaCells = new Set<Cell>();
   private readonly volatileCells = new Set<Cell>();
   private readonly blockedAnchors = new Set<Cell>();
+  private readonly timings: LoadTimings | undefined;
 
   constructor(workbook: Workbook, functions: ReadonlyMap<string, FunctionSpec>, options: EngineOptions) {
+    this.timings = options.timings;
     const extent: Extent = { maxRow: -1, maxCol: -1, clock: 0 };
-    this.stores = workbook.sheets.map((sheet, i) => new SheetStore(sheet.name, i, extent));
+    this.stores = workbook.sheets.map((sheet, i) => new SheetStore(sheet.name, i, extent, new Set(sheet.hiddenRows)));
     this.rt = new Runtime(this.stores, {
       now: options.now ?? (() => new Date()),
       random: options.random ?? Math.random,
@@ -51,7 +68,18 @@ export class WorkbookEngine {
   }
 
   private load(workbook: Workbook): void {
-    const formulas: [Cell, string, FormulaMode, Bounds | undefined][] = [];
+    const timings = this.timings;
+    let t = timings ? clock() : 0;
+    const lap = (phase: Exclude<keyof LoadTimings, "evaluate">): void => {
+      if (!timings) return;
+      const next = clock();
+      timings[phase] = next - t;
+      t = next;
+    };
+    const cells: Cell[] = [];
+    const texts: string[] = [];
+    const modes: FormulaMode[] = [];
+    const areas: (Bounds | undefined)[] = [];
     workbook.sheets.forEach((sheet, i) => {
       const store = this.stores[i] as SheetStore;
       for (const [address, model] of sheet.cells) {
@@ -62,11 +90,21 @@ export class WorkbookEngine {
         if (model.formula === undefined) continue;
         const area = model.arrayRange ? parseAreaAddress(model.arrayRange) : undefined;
         const mode: FormulaMode = model.dynamic ? "dynamic" : area ? "array" : "legacy";
-        formulas.push([cell, model.formula, mode, mode === "array" ? area : undefined]);
+        cells.push(cell);
+        texts.push(model.formula);
+        modes.push(mode);
+        areas.push(mode === "array" ? area : undefined);
         if (area && (area.bottom > area.top || area.right > area.left)) this.adoptChildren(cell, area);
       }
     });
-    for (const [cell, text, mode, area] of formulas) this.attachFormula(cell, text, mode, area);
+    lap("cells");
+    const asts = texts.map((text) => this.host.parse(text));
+    lap("parse");
+    const formulas = cells.map((cell, k) => this.host.compileCell(cell, texts[k] as string, modes[k] as FormulaMode, areas[k], asts[k]));
+    asts.length = 0;
+    lap("compile");
+    cells.forEach((cell, k) => this.install(cell, formulas[k] as CompiledFormula));
+    lap("graph");
   }
 
   /** Cells of a saved array/spill area belong to their formula (their values are its cached results). */
@@ -82,7 +120,10 @@ export class WorkbookEngine {
   }
 
   attachFormula(cell: Cell, text: string, mode: FormulaMode, arrayArea: Bounds | undefined): void {
-    const formula = this.host.compileCell(cell, text, mode, arrayArea);
+    this.install(cell, this.host.compileCell(cell, text, mode, arrayArea));
+  }
+
+  private install(cell: Cell, formula: CompiledFormula): void {
     cell.formula = formula;
     cell.spilledFrom = null;
     this.formulaCells.add(cell);
@@ -133,10 +174,11 @@ export class WorkbookEngine {
   }
 
   recalculateAll(): void {
-    for (const cell of this.formulaCells) cell.state = CLEAN;
-    for (const cell of this.formulaCells) this.scheduler.markDirty(cell);
+    const start = this.timings ? clock() : 0;
+    this.scheduler.markAllDirty(this.formulaCells);
     this.run();
     this.scheduler.takeChanges();
+    if (this.timings) this.timings.evaluate = clock() - start;
   }
 
   recalculate(): Set<Cell> {

@@ -50,6 +50,8 @@ export interface EvalContext {
   readonly sheetNames: readonly string[];
   /** Is the given cell a formula cell (ISFORMULA, FORMULATEXT)? Returns its text or undefined. */
   formulaAt(sheet: string, row: number, col: number): string | undefined;
+  /** Is the row hidden (SUBTOTAL and AGGREGATE can skip hidden rows)? */
+  isRowHidden?(sheet: string, row: number): boolean;
   /** Current time, injectable for tests (NOW, TODAY). */
   now(): Date;
   /** Random source, injectable for tests (RAND, RANDBETWEEN, RANDARRAY). */

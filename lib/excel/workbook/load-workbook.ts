@@ -7,8 +7,9 @@ import * as XLSX from "@e965/xlsx";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
 import { type CellModel, DEFAULT_CALC, type DefinedNameModel, type SheetModel, type TableModel, type Workbook } from "@/lib/excel/workbook/model";
 import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from "@/lib/excel/workbook/zip-guard";
+import { readValueMetadataErrors } from "@/lib/excel/workbook/value-metadata";
 import { type PartReader, readCalcSettings, readDataValidations, readTables, scanSheetXml, sheetParts } from "@/lib/excel/workbook/xml-parts";
-import { ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
+import { type ErrorCode, ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
 
 export interface LoadOptions {
   /** Used to recognise CSV and to word messages. */
@@ -95,7 +96,27 @@ function cellValue(cell: XLSX.CellObject, errorText: string | undefined): Scalar
   }
 }
 
-function readSheet(book: XLSX.WorkBook, name: string, index: number, xml: string | undefined): SheetModel {
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/**
+ * A Strict OOXML ISO date as a serial. Excel writes serials as days after 1899-12-30 without the 1900
+ * leap-year adjustment (serial 0 is saved as 1899-12-30), so reading them back uses the same count.
+ */
+function isoDateSerial(text: string, date1904: boolean): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text);
+  if (!m) return undefined;
+  const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
+  return (time - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
+}
+
+interface SheetReadContext {
+  readonly date1904: boolean;
+  readonly valueErrors: Map<number, ErrorCode>;
+}
+
+function readSheet(book: XLSX.WorkBook, name: string, index: number, xml: string | undefined, context: SheetReadContext): SheetModel {
   const ws = book.Sheets[name] as XLSX.WorkSheet;
   const facts = xml ? scanSheetXml(xml) : undefined;
   const cells = new Map<string, CellModel>();
@@ -104,7 +125,11 @@ function readSheet(book: XLSX.WorkBook, name: string, index: number, xml: string
     row?.forEach((cell, c) => {
       if (!cell) return;
       const address = XLSX.utils.encode_cell({ r, c });
-      const value = cellValue(cell, facts?.errors.get(address));
+      const iso = facts?.isoDates.get(address);
+      const vm = facts?.errorMetadata.get(address);
+      const richError = vm !== undefined ? context.valueErrors.get(vm) : undefined;
+      const isoValue = iso !== undefined ? isoDateSerial(iso, context.date1904) : undefined;
+      const value = richError ? ExcelError.of(richError) : (isoValue ?? cellValue(cell, facts?.errors.get(address)));
       const extra = cell as XLSX.CellObject & { F?: string; D?: boolean };
       if (cell.f === undefined) {
         if (cell.t === "z" && !cell.z) return;
@@ -129,6 +154,7 @@ function readSheet(book: XLSX.WorkBook, name: string, index: number, xml: string
     merges: (ws["!merges"] ?? []).map((m) => XLSX.utils.encode_range(m)),
     dataValidations: xml ? readDataValidations(xml) : [],
     hidden,
+    ...(facts && facts.hiddenRows.length > 0 && { hiddenRows: facts.hiddenRows }),
   };
 }
 
@@ -141,10 +167,11 @@ export function loadWorkbook(bytes: Uint8Array, options: LoadOptions = {}): Work
   const read = partReader(book);
   const parts = new Map(sheetParts(read).map((p) => [p.name, p.path]));
   const tables: TableModel[] = [];
+  const context = { date1904: Boolean(book.Workbook?.WBProps?.date1904), valueErrors: readValueMetadataErrors(read) };
   const sheets = book.SheetNames.map((name, i) => {
     const path = parts.get(name);
     if (path) tables.push(...readTables(read, name, path));
-    return readSheet(book, name, i, path ? read(path) : undefined);
+    return readSheet(book, name, i, path ? read(path) : undefined, context);
   });
   const names: DefinedNameModel[] = (book.Workbook?.Names ?? [])
     .filter((n) => n.Ref !== undefined && n.Ref !== "")
@@ -158,6 +185,6 @@ export function loadWorkbook(bytes: Uint8Array, options: LoadOptions = {}): Work
     names,
     tables,
     calc: readCalcSettings(read, DEFAULT_CALC),
-    date1904: Boolean(book.Workbook?.WBProps?.date1904),
+    date1904: context.date1904,
   };
 }

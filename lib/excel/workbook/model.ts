@@ -33,6 +33,8 @@ export interface SheetModel {
   readonly merges: string[];
   readonly dataValidations: DataValidationModel[];
   readonly hidden: boolean;
+  /** Zero-based indexes of hidden rows (SUBTOTAL/AGGREGATE function numbers 101+ skip them). */
+  readonly hiddenRows?: readonly number[];
 }
 
 export interface DefinedNameModel {

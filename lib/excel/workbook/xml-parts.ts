@@ -122,22 +122,39 @@ export interface SheetXmlFacts {
   readonly uncached: Set<string>;
   /** Error cells by address with their error text (SheetJS CE drops codes such as #SPILL!). */
   readonly errors: Map<string, string>;
+  /** Error cells carrying a value-metadata index (`vm`), by address. */
+  readonly errorMetadata: Map<string, number>;
+  /** ISO 8601 date cells (`t="d"`, as Strict OOXML writes them) by address with their text. */
+  readonly isoDates: Map<string, string>;
+  /** Zero-based indexes of hidden rows (hidden by hand or by a filter). */
+  readonly hiddenRows: number[];
 }
 
 export function scanSheetXml(sheetXml: string): SheetXmlFacts {
   const uncached = new Set<string>();
   const errors = new Map<string, string>();
+  const errorMetadata = new Map<string, number>();
+  const isoDates = new Map<string, string>();
   for (const m of sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const head = m[1] ?? "";
     const body = m[2] ?? "";
     const isError = /\bt="e"/.test(head);
+    const isDate = /\bt="d"/.test(head);
     const hasFormula = body.includes("<f");
-    if (!isError && !hasFormula) continue;
+    if (!isError && !hasFormula && !isDate) continue;
     const r = /\br="([A-Z]+[0-9]+)"/.exec(head)?.[1];
     if (!r) continue;
     const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
     if (hasFormula && v === undefined && !body.includes("<is>")) uncached.add(r);
     if (isError && v !== undefined) errors.set(r, v);
+    if (isDate && v !== undefined) isoDates.set(r, v);
+    const vm = isError ? /\bvm="(\d+)"/.exec(head)?.[1] : undefined;
+    if (vm !== undefined) errorMetadata.set(r, Number(vm));
   }
-  return { uncached, errors };
+  const hiddenRows: number[] = [];
+  for (const m of sheetXml.matchAll(/<row\b[^>]*\bhidden="(?:1|true)"[^>]*>/g)) {
+    const r = /\br="(\d+)"/.exec(m[0])?.[1];
+    if (r !== undefined) hiddenRows.push(Number(r) - 1);
+  }
+  return { uncached, errors, errorMetadata, isoDates, hiddenRows };
 }
