@@ -1,6 +1,9 @@
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
+import { createEngine } from "@/lib/excel/engine";
 import { itFormulas } from "@/lib/excel/functions/formula-cases";
+import { workbookFromCells } from "@/lib/excel/test-utils";
 import { Errors } from "@/lib/excel/values";
+import type { SheetModel } from "@/lib/excel/workbook/model";
 
 const cells = {
   A1: 120, A2: 10, A3: 150, A4: 23, A5: "=SUBTOTAL(9,A1:A4)", A6: "=AGGREGATE(9,0,A1:A4)",
@@ -40,4 +43,31 @@ describe("AGGREGATE (Microsoft's examples)", () => {
     ],
     cells,
   );
+});
+
+describe("hidden rows", () => {
+  // Rows 2 and 4 (A2=10, A4=23) hidden, as a loaded sheet marks them.
+  const hiddenCells = { A1: 120, A2: 10, A3: 150, A4: 23 };
+  const evaluateWithHidden = (formula: string): unknown => {
+    const workbook = workbookFromCells({ ...hiddenCells, Z100: `=${formula}` });
+    const sheet = workbook.sheets[0] as SheetModel;
+    const engine = createEngine({ ...workbook, sheets: [{ ...sheet, hiddenRows: [1, 3] }] });
+    engine.recalculateAll();
+    return engine.getValue("Sheet1!Z100");
+  };
+  it.each([
+    ["SUBTOTAL(9,A1:A4)", 303],
+    ["SUBTOTAL(109,A1:A4)", 270],
+    ["SUBTOTAL(102,A1:A4)", 2],
+    ["SUBTOTAL(101,A1:A4)", 135],
+    ["AGGREGATE(9,4,A1:A4)", 303],
+    ["AGGREGATE(9,5,A1:A4)", 270],
+    ["AGGREGATE(9,1,A1:A4)", 270],
+    ["AGGREGATE(14,7,A1:A4,2)", 120],
+    ["AGGREGATE(14,6,A1:A4,2)", 120],
+    ["AGGREGATE(14,6,A1:A4,3)", 23],
+    ["AGGREGATE(14,5,A1:A4,3)", Errors.NUM],
+  ])("%s", (formula, expected) => {
+    expect(evaluateWithHidden(formula)).toEqual(expected);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * SUBTOTAL and AGGREGATE: run one of the basic aggregates over references, skipping cells that hold
- * SUBTOTAL/AGGREGATE formulas themselves and (AGGREGATE options) error values.
+ * SUBTOTAL/AGGREGATE formulas themselves, hidden rows (SUBTOTAL 101-111, odd AGGREGATE options) and
+ * (AGGREGATE options) error values.
  */
 import { toNumber } from "@/lib/excel/coerce";
 import { clipArea, scalarOrGrid } from "@/lib/excel/functions/collect";
@@ -24,8 +25,15 @@ function isNestedAggregate(ctx: EvalContext, sheet: string, row: number, col: nu
   return formula !== undefined && /\b(SUBTOTAL|AGGREGATE)\s*\(/i.test(formula);
 }
 
-/** An argument with nested subtotals (and optionally errors) blanked out, as an array value. */
-function filtered(ctx: EvalContext, value: Value, skipNested: boolean, skipErrors: boolean): Value {
+interface Skips {
+  readonly nested: boolean;
+  readonly errors: boolean;
+  readonly hidden: boolean;
+}
+
+/** An argument with nested subtotals (and optionally errors and hidden rows) left out, as an array value. */
+function filtered(ctx: EvalContext, value: Value, skip: Skips): Value {
+  const skipErrors = skip.errors;
   if (!isReference(value)) {
     if (!skipErrors || typeof value !== "object" || value === null || value instanceof ExcelError || value.kind !== "array") return value;
     return arrayOf(value.rows.map((row) => row.map((v) => (v instanceof ExcelError ? null : v))));
@@ -34,13 +42,14 @@ function filtered(ctx: EvalContext, value: Value, skipNested: boolean, skipError
   for (const area of value.areas) {
     const clipped = clipArea(ctx, area);
     const rows = ctx.readAreaValues(clipped);
-    rows.forEach((row, r) =>
+    rows.forEach((row, r) => {
+      if (skip.hidden && ctx.isRowHidden?.(area.sheet, clipped.top + r)) return;
       row.forEach((v, c) => {
-        if (skipNested && isNestedAggregate(ctx, area.sheet, clipped.top + r, clipped.left + c)) return;
+        if (skip.nested && isNestedAggregate(ctx, area.sheet, clipped.top + r, clipped.left + c)) return;
         if (skipErrors && v instanceof ExcelError) return;
         cells.push(v);
-      }),
-    );
+      });
+    });
   }
   return arrayOf([cells.length ? cells : [null]]);
 }
@@ -60,7 +69,8 @@ export const subtotalAggregateFunctions: FunctionSpec[] = [
       const code = Math.trunc(fn);
       const name = SUBTOTAL_NAMES[(code > 100 ? code - 100 : code) - 1];
       if (!name || (code > 11 && code < 101)) return Errors.VALUE;
-      return run(ctx, name, refs.map((r) => filtered(ctx, r, true, false)));
+      const skip = { nested: true, errors: false, hidden: code > 100 };
+      return run(ctx, name, refs.map((r) => filtered(ctx, r, skip)));
     },
   },
   {
@@ -73,17 +83,16 @@ export const subtotalAggregateFunctions: FunctionSpec[] = [
       const option = Math.trunc(options);
       const name = AGGREGATE_NAMES[code - 1];
       if (!name || option < 0 || option > 7) return Errors.VALUE;
-      const skipNested = option <= 3;
-      const skipErrors = option === 2 || option === 3 || option === 6 || option === 7;
+      const skip = { nested: option <= 3, errors: option === 2 || option === 3 || option === 6 || option === 7, hidden: option % 2 === 1 };
       if (code >= FIRST_ARRAY_FORM) {
         const [array, k] = rest;
         if (array === undefined || k === undefined) return Errors.VALUE;
         const kValue = scalarOrGrid(ctx, k);
         const kNumber = toNumber(Array.isArray(kValue) ? (kValue[0]?.[0] ?? null) : kValue);
         if (kNumber instanceof ExcelError) return kNumber;
-        return run(ctx, name, [filtered(ctx, array, skipNested, skipErrors), kNumber]);
+        return run(ctx, name, [filtered(ctx, array, skip), kNumber]);
       }
-      return run(ctx, name, rest.map((r) => filtered(ctx, r, skipNested, skipErrors)));
+      return run(ctx, name, rest.map((r) => filtered(ctx, r, skip)));
     },
   },
 ];
