@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildHyperFormula, hfValue } from "@/bench/excel-hyperformula";
-import { functionNames, sameValue, usesExternalLink, usesVolatile } from "@/lib/excel/compare-values";
+import { functionNames, sameValue, skipReason } from "@/lib/excel/compare-values";
 import { argv, corpusDir, fileLimit, option } from "@/bench/bench-args";
 import { percentile } from "@/bench/percentile";
 import { generateWorkbook } from "@/bench/excel-generated";
@@ -149,9 +149,10 @@ function runFile(folder: string, path: string): void {
       const pos = parseCellAddress(address);
       const cell = pos ? store.get(pos.row, pos.col) : undefined;
       if (!pos || !cell) continue;
-      if (model.hasCachedValue === false || model.value === null) skip(tally, "no cached value");
-      else if (usesExternalLink(model.formula) || cell.formula?.external) skip(tally, "external link");
-      else if (usesVolatile(model.formula) || volatile.has(cell)) skip(tally, "volatile");
+      const why = skipReason(model.formula, model.hasCachedValue !== false && model.value !== null);
+      if (why) skip(tally, why);
+      else if (cell.formula?.external) skip(tally, "external link");
+      else if (volatile.has(cell)) skip(tally, "volatile");
       else {
         tally.cells++;
         total.cells++;

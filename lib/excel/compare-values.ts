@@ -1,6 +1,7 @@
 /**
  * How a recomputed value is compared with the value Excel cached in the file: numbers within 1e-9 relative,
- * text and booleans exactly, errors by code. Shared by the fidelity report and the fidelity benchmark.
+ * text and booleans exactly, errors by code; and which cells cannot be compared. Shared by the fidelity report
+ * and the fidelity benchmark.
  */
 import { ExcelError, type Scalar } from "@/lib/excel/values";
 
@@ -36,4 +37,22 @@ export function usesVolatile(formula: string): boolean {
 /** Formulas that read other files (`[1]Sheet!A1`), whose values we do not have. */
 export function usesExternalLink(formula: string): boolean {
   return /\[\d+\]/.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+}
+
+const CUBE = new Set(["CUBEKPIMEMBER", "CUBEMEMBER", "CUBEMEMBERPROPERTY", "CUBERANKEDMEMBER", "CUBESET", "CUBESETCOUNT", "CUBEVALUE"]);
+
+/** Formulas that query an OLAP cube or the workbook's Data Model through a connection (CUBE*): external data. */
+export function usesExternalData(formula: string): boolean {
+  return functionNames(formula).some((name) => CUBE.has(name));
+}
+
+export type SkipReason = "no cached value" | "external link" | "external data (CUBE*)" | "volatile";
+
+/** Why a formula cell's cached value cannot be compared with a recomputed one, if it cannot. */
+export function skipReason(formula: string, hasCachedValue: boolean): SkipReason | undefined {
+  if (!hasCachedValue) return "no cached value";
+  if (usesExternalLink(formula)) return "external link";
+  if (usesExternalData(formula)) return "external data (CUBE*)";
+  if (usesVolatile(formula)) return "volatile";
+  return undefined;
 }

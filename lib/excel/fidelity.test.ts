@@ -9,19 +9,22 @@ function workbookWithCachedValues(): Uint8Array {
   sheet["C1"] = { t: "n", v: 5, f: "A1+B1" };
   sheet["D1"] = { t: "n", v: 99, f: "A1*B1" };
   sheet["E1"] = { t: "n", v: 0.5, f: "RAND()" };
-  sheet["!ref"] = "A1:E1";
+  sheet["F1"] = { t: "n", v: 1200, f: 'CUBEVALUE("ThisWorkbookDataModel","[Measures].[Sum of Price]")' };
+  sheet["G1"] = { t: "n", v: 7, f: "[1]Other!A1" };
+  sheet["!ref"] = "A1:G1";
   const book = utils.book_new();
   utils.book_append_sheet(book, sheet, "Calc");
   return new Uint8Array(write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
 }
 
 describe("measureFidelity", () => {
-  it("compares cached and computed values, listing mismatches first and skipping volatile cells", () => {
+  it("compares cached and computed values, listing mismatches first and skipping volatile, external-data and external-link cells", () => {
     const workbook = loadWorkbook(workbookWithCachedValues(), { fileName: "calc.xlsx" });
     const engine = createEngine(workbook);
     engine.recalculateAll();
     const report = measureFidelity(workbook, engine);
-    expect(report).toMatchObject({ matched: 1, total: 2, skipped: 1 });
+    expect(report).toMatchObject({ matched: 1, total: 2, skipped: 3 });
+    expect(report.skippedBy).toEqual({ volatile: 1, "external data (CUBE*)": 1, "external link": 1 });
     expect(report.cells[0]).toEqual({ ref: "Calc!D1", formula: "=A1*B1", cached: 99, computed: 6, matches: false });
     expect(report.cells[1]).toMatchObject({ ref: "Calc!C1", matches: true });
   });

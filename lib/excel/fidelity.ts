@@ -1,8 +1,9 @@
 /**
  * The fidelity report: each formula cell's value cached in the file next to the value we compute, and how many
- * match. Volatile formulas, external links and cells saved without a cached value are skipped (and counted).
+ * match. Volatile formulas, external links, external data (CUBE*) and cells saved without a cached value are
+ * skipped (and counted, per reason).
  */
-import { sameValue, usesExternalLink, usesVolatile } from "@/lib/excel/compare-values";
+import { sameValue, type SkipReason, skipReason } from "@/lib/excel/compare-values";
 import type { Engine } from "@/lib/excel/engine";
 import { toJsonValue, type JsonCellValue } from "@/lib/excel/values";
 import type { Workbook } from "@/lib/excel/workbook/model";
@@ -19,6 +20,8 @@ export interface FidelityReport {
   matched: number;
   total: number;
   skipped: number;
+  /** The skipped cells per reason. */
+  skippedBy: Partial<Record<SkipReason, number>>;
   /** Mismatches first, then matches; at most `limit` cells. */
   cells: FidelityCell[];
 }
@@ -27,12 +30,15 @@ export function measureFidelity(workbook: Workbook, engine: Engine, limit = 500)
   const mismatches: FidelityCell[] = [];
   const matches: FidelityCell[] = [];
   let skipped = 0;
+  const skippedBy: Partial<Record<SkipReason, number>> = {};
   for (const sheet of workbook.sheets) {
     const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
     for (const [address, cell] of sheet.cells) {
       if (cell.formula === undefined) continue;
-      if (!cell.hasCachedValue || usesVolatile(cell.formula) || usesExternalLink(cell.formula)) {
+      const why = skipReason(cell.formula, cell.hasCachedValue === true);
+      if (why) {
         skipped += 1;
+        skippedBy[why] = (skippedBy[why] ?? 0) + 1;
         continue;
       }
       const ref = `${prefix}!${address}`;
@@ -45,6 +51,7 @@ export function measureFidelity(workbook: Workbook, engine: Engine, limit = 500)
     matched: matches.length,
     total: matches.length + mismatches.length,
     skipped,
+    skippedBy,
     cells: [...mismatches, ...matches].slice(0, limit),
   };
 }

@@ -28,3 +28,13 @@ describe("listUnknownFunctions", () => {
     expect(engine.unknownFunctions()).toEqual(["FOOBAR", "NOTAFUNCTION"]);
   });
 });
+
+describe("CUBE functions", () => {
+  it("are listed as unsupported: they read an OLAP cube or the Data Model, not cells", () => {
+    const workbook = workbookFromCells({
+      A1: '=CUBEMEMBER("ThisWorkbookDataModel","[Measures].[Sum of Price]")',
+      A2: '=CUBEVALUE("ThisWorkbookDataModel",A1)',
+    });
+    expect(listUnknownFunctions(workbook).map((u) => u.name)).toEqual(["CUBEMEMBER", "CUBEVALUE"]);
+  });
+});
