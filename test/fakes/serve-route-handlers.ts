@@ -12,7 +12,7 @@ export interface ServedRoutes {
   close(): Promise<void>;
 }
 
-async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
+async function toRequest(incoming: IncomingMessage, outgoing: ServerResponse, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -21,7 +21,10 @@ async function toRequest(incoming: IncomingMessage, origin: string): Promise<Req
     else if (Array.isArray(value)) value.forEach((item) => headers.append(name, item));
   }
   const controller = new AbortController();
-  incoming.socket.once("close", () => controller.abort());
+  // The client went away before the answer was written (keep-alive sockets outlive requests, so not the socket).
+  outgoing.once("close", () => {
+    if (!outgoing.writableFinished) controller.abort();
+  });
   const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
   return new Request(new URL(incoming.url ?? "/", origin), { method: incoming.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined, signal: controller.signal });
 }
@@ -48,7 +51,7 @@ export async function serveRouteHandlers(routes: Record<string, RouteHandler>): 
       outgoing.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not_found", message: `No route ${path}` } }));
       return;
     }
-    toRequest(incoming, origin)
+    toRequest(incoming, outgoing, origin)
       .then((request) => handler(request, { params: Promise.resolve({}) }))
       .then((response) => writeResponse(response, outgoing))
       .catch((error: unknown) => outgoing.writeHead(500).end(String(error)));
