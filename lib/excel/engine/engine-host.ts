@@ -2,6 +2,7 @@
 import type { CompileHost, Collector, TableInfo } from "@/lib/excel/compile/compile-context";
 import { compileNode } from "@/lib/excel/compile/compile-formula";
 import type { Bounds, Cell, CompiledFormula, FormulaMode, SheetStore } from "@/lib/excel/engine/cell";
+import { scanFormulaShape, sharesRefs, withRefs } from "@/lib/excel/engine/formula-shape";
 import type { Runtime } from "@/lib/excel/engine/runtime";
 import { type FormulaNode, FormulaSyntaxError } from "@/lib/excel/formula/ast";
 import { parseFormula } from "@/lib/excel/formula/parse-formula";
@@ -19,6 +20,8 @@ export class EngineHost implements CompileHost {
   private readonly names = new Map<string, NameEntry>();
   private readonly tables = new Map<string, TableInfo>();
   private readonly astCache = new Map<string, FormulaNode | FormulaSyntaxError>();
+  /** Per formula shape (see formula-shape.ts): the tree of its first text, or null when not shareable. */
+  private readonly shapes = new Map<string, FormulaNode | null>();
   private readonly areas = new Map<string, Area>();
 
   constructor(
@@ -47,6 +50,19 @@ export class EngineHost implements CompileHost {
   }
 
   parse(text: string): FormulaNode | FormulaSyntaxError {
+    const shape = scanFormulaShape(text);
+    if (shape.refs.length === 0) return this.parseText(text);
+    const template = this.shapes.get(shape.key);
+    if (template) return withRefs(template, shape.refs);
+    if (template === null) return this.parseText(text);
+    const ast = this.parseText(text);
+    const shareable = !(ast instanceof FormulaSyntaxError) && sharesRefs(ast, shape.refs);
+    this.shapes.set(shape.key, shareable ? ast : null);
+    if (shareable) this.astCache.delete(text);
+    return ast;
+  }
+
+  private parseText(text: string): FormulaNode | FormulaSyntaxError {
     let ast = this.astCache.get(text);
     if (ast === undefined) {
       try {
@@ -89,9 +105,8 @@ export class EngineHost implements CompileHost {
     return undefined;
   }
 
-  compileCell(cell: Cell, text: string, mode: FormulaMode, arrayArea: Bounds | undefined): CompiledFormula {
+  compileCell(cell: Cell, text: string, mode: FormulaMode, arrayArea: Bounds | undefined, ast = this.parse(text)): CompiledFormula {
     const collector: Collector = { deps: [], unknownFunctions: [], volatile: false, external: false };
-    const ast = this.parse(text);
     if (ast instanceof FormulaSyntaxError) {
       const error = Errors.NAME;
       return { text, fn: () => error, deps: [], volatile: false, mode, arrayArea, unknownFunctions: [], syntaxError: true, external: false };

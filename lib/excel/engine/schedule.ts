@@ -56,6 +56,16 @@ export class Scheduler {
     this.propagate([cell]);
   }
 
+  /** Every one of `cells` (all formula cells) becomes dirty; their readers are among them already. */
+  markAllDirty(cells: Iterable<Cell>): void {
+    for (const cell of cells) {
+      if (cell.state !== CLEAN) continue;
+      cell.state = DIRTY;
+      touchDirty(cell);
+      this.worklist.push(cell);
+    }
+  }
+
   /** A position's value changed: everything that reads it becomes dirty. */
   markDependentsDirty(cell: Cell): void {
     this.propagate([cell]);
