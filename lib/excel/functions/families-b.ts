@@ -4,6 +4,7 @@ import { dateDiffFunctions } from "@/lib/excel/functions/date-diff-functions";
 import { datetimeFunctions } from "@/lib/excel/functions/datetime-functions";
 import { dynamicArrayFunctions } from "@/lib/excel/functions/dynamic-arrays";
 import { baseFunctions } from "@/lib/excel/functions/engineering-bases";
+import { besselFunctions } from "@/lib/excel/functions/engineering-bessel";
 import { complexFunctions } from "@/lib/excel/functions/engineering-complex";
 import { convertFunctions } from "@/lib/excel/functions/engineering-convert";
 import { engineeringMiscFunctions } from "@/lib/excel/functions/engineering-misc";
@@ -34,6 +35,7 @@ export const familiesB: FunctionSpec[] = [
   ...discountFunctions,
   ...baseFunctions,
   ...engineeringMiscFunctions,
+  ...besselFunctions,
   ...convertFunctions,
   ...complexFunctions,
   ...dynamicArrayFunctions,
