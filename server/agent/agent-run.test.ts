@@ -53,7 +53,7 @@ describe.each(testDatabases)("agent runs on $name", (target) => {
   const client = createTestClient(() => fixture.handle.db);
 
   const resolve = async (): Promise<AgentDependencies> => {
-    const tools = buildAgentTools({ db: fixture.handle.db, storage }, caller.organisationId);
+    const tools = await buildAgentTools({ db: fixture.handle.db, storage }, caller.organisationId);
     tools.register(
       defineTool({
         id: "fx.rate",

@@ -16,6 +16,6 @@ export async function resolveAgentDependencies(organisationId: string): Promise<
     router: await getLlmRouter(),
     memory: new ConversationMemory(db, getRedis()),
     bus: getEventBus(),
-    tools: buildAgentTools({ db, storage: getStorage() }, organisationId),
+    tools: await buildAgentTools({ db, storage: getStorage() }, organisationId),
   };
 }
