@@ -4,6 +4,7 @@ import { MAX_TURNS_PER_RUN, type AgentDependencies, type AgentRunScope } from "@
 import { conversationChannel, type AgentStreamEvent } from "@/server/agent/agent-events";
 import { runModelTurn } from "@/server/agent/run-model-turn";
 import { runToolCall, type ToolCallOutcome } from "@/server/agent/run-tool-call";
+import { summariseHistory } from "@/server/agent/summarise-history";
 
 export interface AgentRunOutput {
   answer: string;
@@ -16,8 +17,9 @@ export interface AgentRunOutput {
 const APPROVAL_TIMEOUT = "1h";
 
 /**
- * The agent as a durable function: each model turn and each tool call is its own step (memoized, retried on
- * failure), destructive tools wait for the user's approval, and the Stop button cancels the run.
+ * The agent as a durable function: a long conversation's older part is summarised first (a step), then each
+ * model turn and each tool call is its own step (memoized, retried on failure), destructive tools wait for the
+ * user's approval, and the Stop button cancels the run.
  */
 export function createAgentRunFunction(client: Inngest, resolve: (organisationId: string) => Promise<AgentDependencies>) {
   const publish = async (scope: Pick<AgentRunScope, "organisationId" | "conversationId">, event: AgentStreamEvent) =>
@@ -51,8 +53,10 @@ export function createAgentRunFunction(client: Inngest, resolve: (organisationId
       const toolCalls: ToolCallOutcome[] = [];
       let costUsd = 0;
       await step.run("start", () => publish(scope, { type: "run_started", runId }));
+      const history = await step.run("summarise-history", async () => summariseHistory(await resolve(scope.organisationId), scope));
+      costUsd += history.costUsd;
       for (let turn = 0; turn < MAX_TURNS_PER_RUN; turn += 1) {
-        const reply = await step.run(`model-turn-${turn}`, async () => runModelTurn(await resolve(scope.organisationId), scope, turn, { maxCost: event.data.maxCost }));
+        const reply = await step.run(`model-turn-${turn}`, async () => runModelTurn(await resolve(scope.organisationId), scope, turn, { maxCost: event.data.maxCost, summary: history.summary }));
         costUsd += reply.costUsd;
         if (reply.toolCalls.length === 0) {
           await step.run("finish", () => publish(scope, { type: "done", runId }));

@@ -1,6 +1,7 @@
 import "server-only";
 import { AGENT_SYSTEM_PROMPT, MODEL_STEP_TIMEOUT_MS, type AgentDependencies, type AgentRunScope } from "@/server/agent/agent-dependencies";
 import { conversationChannel, type AgentStreamEvent } from "@/server/agent/agent-events";
+import { withHistorySummary } from "@/server/agent/summarise-history";
 import { toLlmMessages } from "@/server/agent/to-llm-messages";
 import type { LlmTool } from "@/server/llm/llm-types";
 import { messageText } from "@/server/llm/llm-types";
@@ -27,10 +28,10 @@ export function toolNameFor(toolId: string): string {
 }
 
 /**
- * One model turn: the conversation's context window, the tools most relevant to the latest question, a routed
+ * One model turn: the summary of the older conversation and its recent window, the tools most relevant to the latest question, a routed
  * model call whose tokens are published as they arrive, and the assistant message stored once (by its id).
  */
-export async function runModelTurn(deps: AgentDependencies, scope: AgentRunScope, turn: number, options: { maxCost?: number } = {}): Promise<ModelTurnResult> {
+export async function runModelTurn(deps: AgentDependencies, scope: AgentRunScope, turn: number, options: { maxCost?: number; summary?: string | null } = {}): Promise<ModelTurnResult> {
   const publish = (event: AgentStreamEvent) => deps.bus.publish(conversationChannel(scope.organisationId, scope.conversationId), event);
   const window = await deps.memory.window(scope.organisationId, scope.conversationId);
   const messages = toLlmMessages(window);
@@ -45,7 +46,7 @@ export async function runModelTurn(deps: AgentDependencies, scope: AgentRunScope
     conversationId: scope.conversationId,
     runId: scope.runId,
     stepId: `model-turn-${turn}`,
-    system: AGENT_SYSTEM_PROMPT,
+    system: withHistorySummary(AGENT_SYSTEM_PROMPT, options.summary),
     messages,
     tools: tools.length ? tools : undefined,
     maxCost: options.maxCost,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, ilike } from "drizzle-orm";
+import { and, desc, eq, ilike, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { conversations } from "@/db/schema";
 
@@ -22,4 +22,23 @@ export function listConversations(db: Database, organisationId: string, search?:
   const conditions = [eq(conversations.organisationId, organisationId)];
   if (search) conditions.push(ilike(conversations.title, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   return db.select().from(conversations).where(and(...conditions)).orderBy(desc(conversations.updatedAt)).limit(limit);
+}
+
+/**
+ * Stores a summary of the messages up to `throughSeq`. Only moves forward, so a retried step that already
+ * stored this summary (or a later one) changes nothing; returns whether it stored.
+ */
+export async function saveConversationSummary(db: Database, organisationId: string, id: string, summary: string, throughSeq: number): Promise<boolean> {
+  const updated = await db
+    .update(conversations)
+    .set({ summary, summarisedThroughSeq: throughSeq })
+    .where(
+      and(
+        eq(conversations.id, id),
+        eq(conversations.organisationId, organisationId),
+        or(isNull(conversations.summarisedThroughSeq), lt(conversations.summarisedThroughSeq, throughSeq)),
+      ),
+    )
+    .returning({ id: conversations.id });
+  return updated.length > 0;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { conversations, messages } from "@/db/schema";
 
@@ -32,4 +32,14 @@ export function listMessagesAfter(db: Database, organisationId: string, conversa
     .from(messages)
     .where(and(eq(messages.conversationId, conversationId), eq(messages.organisationId, organisationId), gt(messages.seq, afterSeq)))
     .orderBy(asc(messages.seq));
+}
+
+/** Messages with afterSeq < seq < beforeSeq, oldest first (at most `limit`). */
+export function listMessagesBetween(db: Database, organisationId: string, conversationId: string, afterSeq: number, beforeSeq: number, limit = 500) {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.organisationId, organisationId), gt(messages.seq, afterSeq), lt(messages.seq, beforeSeq)))
+    .orderBy(asc(messages.seq))
+    .limit(limit);
 }
