@@ -57,3 +57,18 @@ describe("*IFS functions", () => {
     cells,
   );
 });
+
+describe("criteria aggregates over a range that is an error", () => {
+  itFormulas(
+    [
+      ["SUMIF(#REF!,\">0\")", Errors.REF],
+      ["SUMIF(#REF!,1)*0.05", Errors.REF],
+      ["COUNTIF(#REF!,1)", Errors.REF],
+      ["SUMIF(A1:A4,\">0\",#REF!)", Errors.REF],
+      ["SUMIFS(B1:B4,#N/A,\"East\")", Errors.NA],
+      ["COUNTIFS(D1:D5,\"East\",#REF!,1)", Errors.REF],
+      ["AVERAGEIF(#DIV/0!,1)", Errors.DIV0],
+    ],
+    cells,
+  );
+});

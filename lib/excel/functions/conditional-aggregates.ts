@@ -74,6 +74,9 @@ function evaluateIfs(ctx: EvalContext, target: Value | undefined, pairs: Value[]
   if (pairs.length % 2 !== 0) return Errors.VALUE;
   const ranges = pairs.filter((_, i) => i % 2 === 0);
   const criteria = pairs.filter((_, i) => i % 2 === 1);
+  // A range argument that is an error (SUMIF(#REF!,">0") after its rows were deleted) is the result.
+  const badRange = [target, ...ranges].find((r) => r instanceof ExcelError);
+  if (badRange) return badRange;
   const grids = readPairedGrids(ctx, target === undefined ? ranges : [target, ...ranges]);
   if (grids instanceof ExcelError) return grids;
   const targetGrid = target === undefined ? undefined : grids[0];
