@@ -7,6 +7,7 @@ import * as XLSX from "@e965/xlsx";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
 import { type CellModel, DEFAULT_CALC, type DefinedNameModel, type SheetModel, type TableModel, type Workbook } from "@/lib/excel/workbook/model";
 import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from "@/lib/excel/workbook/zip-guard";
+import { readExternalBooks } from "@/lib/excel/workbook/external-links";
 import { readValueMetadataErrors } from "@/lib/excel/workbook/value-metadata";
 import { type PartReader, readCalcSettings, readDataValidations, readTables, scanSheetXml, sheetParts } from "@/lib/excel/workbook/xml-parts";
 import { type ErrorCode, ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
@@ -186,5 +187,6 @@ export function loadWorkbook(bytes: Uint8Array, options: LoadOptions = {}): Work
     tables,
     calc: readCalcSettings(read, DEFAULT_CALC),
     date1904: context.date1904,
+    externalBooks: readExternalBooks(read),
   };
 }

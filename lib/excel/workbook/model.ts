@@ -55,6 +55,11 @@ export interface TableModel {
   readonly columns: string[];
 }
 
+/** The values cached for one external workbook's sheets, by A1 address. */
+export interface ExternalBookModel {
+  readonly sheets: readonly { readonly name: string; readonly cells: ReadonlyMap<string, Scalar> }[];
+}
+
 export interface CalcSettings {
   readonly iterate: boolean;
   readonly iterateCount: number;
@@ -68,6 +73,8 @@ export interface Workbook {
   readonly tables: TableModel[];
   readonly calc: CalcSettings;
   readonly date1904: boolean;
+  /** External workbooks referenced as `[n]Sheet!A1` (n is the 1-based position), with their cached values. */
+  readonly externalBooks?: readonly ExternalBookModel[];
 }
 
 export const DEFAULT_CALC: CalcSettings = { iterate: false, iterateCount: 100, iterateDelta: 0.001, fullCalcOnLoad: false };

@@ -6,7 +6,7 @@ import type { CalcSettings, DataValidationModel, TableModel } from "@/lib/excel/
 
 export type PartReader = (path: string) => string | undefined;
 
-function unescapeXml(text: string): string {
+export function unescapeXml(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#([0-9]+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
@@ -37,7 +37,7 @@ function resolvePath(base: string, target: string): string {
   return parts.join("/");
 }
 
-function relationships(read: PartReader, partPath: string): Map<string, string> {
+export function relationships(read: PartReader, partPath: string): Map<string, string> {
   const slash = partPath.lastIndexOf("/");
   const relsPath = `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
   const xml = read(relsPath);

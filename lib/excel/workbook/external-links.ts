@@ -1,0 +1,44 @@
+/**
+ * The values Excel keeps for each external workbook a formula references (`[1]Sheet!A1`): the
+ * externalLink parts' sheetDataSet. Without the other file, Excel calculates with these cached values,
+ * and so do we.
+ */
+import type { ExternalBookModel } from "@/lib/excel/workbook/model";
+import { attributes, type PartReader, relationships, unescapeXml } from "@/lib/excel/workbook/xml-parts";
+import { ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
+
+function cellValue(type: string | undefined, text: string): Scalar {
+  if (type === "s" || type === "str" || type === "inlineStr") return text;
+  if (type === "b") return text === "1" || text === "true";
+  if (type === "e") return isErrorCode(text) ? ExcelError.of(text) : ExcelError.of("#N/A");
+  const n = Number(text);
+  return Number.isFinite(n) ? n : text;
+}
+
+function readBook(xml: string): ExternalBookModel {
+  const names = [...xml.matchAll(/<(?:\w+:)?sheetName\b[^>]*>/g)].map((m) => attributes(m[0]).val ?? "");
+  const sheets = names.map((name) => ({ name, cells: new Map<string, Scalar>() }));
+  for (const data of xml.matchAll(/<(?:\w+:)?sheetData\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?sheetData>)/g)) {
+    const sheet = sheets[Number(attributes(data[1] ?? "").sheetId)];
+    if (!sheet) continue;
+    for (const cell of (data[2] ?? "").matchAll(/<(?:\w+:)?cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?cell>)/g)) {
+      const a = attributes(cell[1] ?? "");
+      const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(cell[2] ?? "")?.[1];
+      if (a.r && v !== undefined) sheet.cells.set(a.r, cellValue(a.t, unescapeXml(v)));
+    }
+  }
+  return { sheets };
+}
+
+/** External books in the order of the workbook's externalReferences (formula index `[n]` is position n). */
+export function readExternalBooks(read: PartReader): ExternalBookModel[] {
+  const xml = read("xl/workbook.xml");
+  if (!xml || !xml.includes("externalReference")) return [];
+  const rels = relationships(read, "xl/workbook.xml");
+  return [...xml.matchAll(/<(?:\w+:)?externalReference\b[^>]*>/g)].map((m) => {
+    const a = attributes(m[0]);
+    const path = rels.get(a["r:id"] ?? a.id ?? "");
+    const part = path ? read(path) : undefined;
+    return part ? readBook(part) : { sheets: [] };
+  });
+}
