@@ -3,7 +3,7 @@ import type { DepArea, EvalFn, SheetStore } from "@/lib/excel/engine/cell";
 import type { Runtime } from "@/lib/excel/engine/runtime";
 import type { FormulaNode } from "@/lib/excel/formula/ast";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
-import type { Area } from "@/lib/excel/values";
+import type { Area, Value } from "@/lib/excel/values";
 
 export interface TableInfo {
   readonly name: string;
@@ -27,6 +27,8 @@ export interface CompileHost {
   internArea(sheet: SheetStore, top: number, left: number, bottom: number, right: number): Area;
   /** A table by name, or (name undefined) the table containing the position. */
   table(name: string | undefined, sheet: SheetStore, row: number, col: number): TableInfo | undefined;
+  /** The value Excel cached for an external reference (`[1]Sheet!A1:B2`), if the file holds it. */
+  externalValue?(text: string): Value | undefined;
 }
 
 /** Compile-time LET/LAMBDA scope: variable names (upper-case) in frame order. */

@@ -9,6 +9,7 @@ import { compileAreas, compileRef, compileReferenceOperator, compileSpill, compi
 import { deref, isScalar, toSingleScalar } from "@/lib/excel/compile/deref";
 import { liftBinary, liftUnary, negate, percent, SCALAR_OPS } from "@/lib/excel/compile/operators";
 import type { EvalFn } from "@/lib/excel/engine/cell";
+import type { Runtime } from "@/lib/excel/engine/runtime";
 import type { FormulaNode } from "@/lib/excel/formula/ast";
 import { argKindAt, buildInvocation, takesReference } from "@/lib/excel/functions/invoke";
 import { arrayOf, Errors, ExcelError, isLambda, type Scalar, type Value } from "@/lib/excel/values";
@@ -71,9 +72,11 @@ function compileCall(node: FormulaNode & { type: "call" }, ctx: CompileContext, 
     return compileNode(arg, ctx, "value");
   });
   const call = buildInvocation(ctx.host.rt, spec, argFns);
-  if (mode === "ref") return call;
-  const rt = ctx.host.rt;
-  const arrayCtx = ctx.arrayCtx;
+  return mode === "ref" ? call : derefFn(ctx.host.rt, call, ctx.arrayCtx);
+}
+
+/** Its own factory so the closure captures these three only, not the compile context. */
+function derefFn(rt: Runtime, call: EvalFn, arrayCtx: boolean): EvalFn {
   return () => deref(rt, call(), arrayCtx);
 }
 
@@ -121,9 +124,11 @@ export const compileNode: NodeCompiler = (node, ctx, mode) => {
       return compileStructured(node, ctx, mode);
     case "name":
       return compileName(node, ctx, mode);
-    case "external":
+    case "external": {
       ctx.collector.external = true;
-      return constant(Errors.REF);
+      const cached = ctx.host.externalValue?.(node.text);
+      return constant(cached === undefined ? Errors.REF : cached);
+    }
     case "call":
       return compileCall(node, ctx, mode);
     case "invoke":

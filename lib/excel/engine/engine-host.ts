@@ -5,6 +5,7 @@ import type { Bounds, Cell, CompiledFormula, FormulaMode, SheetStore } from "@/l
 import { scanFormulaShape, sharesRefs, withRefs } from "@/lib/excel/engine/formula-shape";
 import type { Runtime } from "@/lib/excel/engine/runtime";
 import { type FormulaNode, FormulaSyntaxError } from "@/lib/excel/formula/ast";
+import { externalValue } from "@/lib/excel/compile/external-value";
 import { parseFormula } from "@/lib/excel/formula/parse-formula";
 import { parseAreaAddress } from "@/lib/excel/formula/references";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
@@ -23,12 +24,14 @@ export class EngineHost implements CompileHost {
   /** Per formula shape (see formula-shape.ts): the tree of its first text, or null when not shareable. */
   private readonly shapes = new Map<string, FormulaNode | null>();
   private readonly areas = new Map<string, Area>();
+  private readonly externalBooks: NonNullable<Workbook["externalBooks"]>;
 
   constructor(
     readonly rt: Runtime,
     readonly functions: ReadonlyMap<string, FunctionSpec>,
-    workbook: Pick<Workbook, "names" | "tables">,
+    workbook: Pick<Workbook, "names" | "tables" | "externalBooks">,
   ) {
+    this.externalBooks = workbook.externalBooks ?? [];
     for (const name of workbook.names) {
       const scope = name.scope === undefined ? -1 : (rt.sheetByName(name.scope)?.index ?? -2);
       if (scope === -2) continue;
@@ -74,6 +77,10 @@ export class EngineHost implements CompileHost {
       this.astCache.set(text, ast);
     }
     return ast;
+  }
+
+  externalValue(text: string): Value | undefined {
+    return externalValue(this.externalBooks, text);
   }
 
   definedName(name: string, sheet: SheetStore): { node: FormulaNode; sheet: SheetStore } | undefined {
