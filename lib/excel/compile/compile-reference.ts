@@ -2,6 +2,7 @@
 import { type CompileContext, type CompileMode, type NodeCompiler, type TableInfo } from "@/lib/excel/compile/compile-context";
 import { deref, derefReference } from "@/lib/excel/compile/deref";
 import type { EvalFn, SheetStore } from "@/lib/excel/engine/cell";
+import type { Runtime } from "@/lib/excel/engine/runtime";
 import type { FormulaNode, RefNode, StructuredNode } from "@/lib/excel/formula/ast";
 import { type Area, Errors, ExcelError, isReference, type ReferenceValue, type Value } from "@/lib/excel/values";
 
@@ -13,18 +14,30 @@ function registerDep(ctx: CompileContext, store: SheetStore, top: number, left: 
   ctx.collector.deps.push({ sheet: store, top, left, bottom, right });
 }
 
-/** A reference to known areas, with its dependencies registered. */
-export function compileAreas(ctx: CompileContext, areas: { store: SheetStore; bounds: Omit<Area, "sheet"> }[], mode: CompileMode): EvalFn {
-  const rt = ctx.host.rt;
-  const ref: ReferenceValue = {
+function referenceOf(ctx: CompileContext, areas: readonly { store: SheetStore; bounds: Omit<Area, "sheet"> }[]): ReferenceValue {
+  return {
     kind: "reference",
     areas: areas.map(({ store, bounds }) => ctx.host.internArea(store, bounds.top, bounds.left, bounds.bottom, bounds.right)),
   };
+}
+
+// Closures are made by these small factories so each captures only what it reads (one formula cell
+// holds several; capturing the compile context too would keep it alive per cell).
+function readCellFn(rt: Runtime, store: SheetStore, row: number, col: number): EvalFn {
+  return () => rt.readCell(store, row, col);
+}
+
+function readAreaFn(rt: Runtime, ref: ReferenceValue): EvalFn {
+  return () => derefReference(rt, ref, true);
+}
+
+/** A reference to known areas, with its dependencies registered. */
+export function compileAreas(ctx: CompileContext, areas: { store: SheetStore; bounds: Omit<Area, "sheet"> }[], mode: CompileMode): EvalFn {
   const only = areas[0];
   if (mode === "ref" || areas.length !== 1 || !only || ctx.arrayCtx) {
     for (const { store, bounds } of areas) registerDep(ctx, store, bounds.top, bounds.left, bounds.bottom, bounds.right);
   }
-  if (mode === "ref") return constant(ref);
+  if (mode === "ref") return constant(referenceOf(ctx, areas));
   if (areas.length !== 1 || !only) return constant(Errors.VALUE);
   const { store, bounds } = only;
   const { top, left, bottom, right } = bounds;
@@ -38,9 +51,9 @@ export function compileAreas(ctx: CompileContext, areas: { store: SheetStore; bo
       else return constant(Errors.VALUE);
     }
     registerDep(ctx, store, row, col, row, col);
-    return () => rt.readCell(store, row, col);
+    return readCellFn(ctx.host.rt, store, row, col);
   }
-  return () => derefReference(rt, ref, true);
+  return readAreaFn(ctx.host.rt, referenceOf(ctx, areas));
 }
 
 function sheetsOf(ctx: CompileContext, node: RefNode): SheetStore[] | undefined {

@@ -64,6 +64,39 @@ export function toRangeArg(ctx: EvalContext, v: Value): RangeArg {
   return { rows: [[Errors.VALUE]] };
 }
 
+/** A call whose scalar parameters received arrays, evaluated element-wise (kept out of buildInvocation's closure). */
+function lifted(ctx: EvalContext, impl: (...a: unknown[]) => Value, kinds: readonly ArgKind[], values: unknown[], arrays: (Scalar[][] | null)[]): Value {
+  const n = kinds.length;
+  let height = 1;
+  let width = 1;
+  for (const rows of arrays) {
+    if (!rows) continue;
+    height = Math.max(height, rows.length);
+    width = Math.max(width, rows[0]?.length ?? 0);
+  }
+  const out: Scalar[][] = [];
+  const call = values.slice();
+  for (let r = 0; r < height; r++) {
+    const row: Scalar[] = [];
+    for (let c = 0; c < width; c++) {
+      let error: ExcelError | null = null;
+      for (let i = 0; i < n; i++) {
+        const rows = arrays[i];
+        if (!rows) continue;
+        const coerced = coerce(kinds[i] as ArgKind, broadcastAt(rows, r, c));
+        if (coerced instanceof ExcelError && kinds[i] !== "scalar") {
+          error = coerced;
+          break;
+        }
+        call[i + 1] = coerced;
+      }
+      row.push(error ?? firstScalar(ctx, impl(...call)));
+    }
+    out.push(row);
+  }
+  return arrayOf(out);
+}
+
 /**
  * Builds the closure for a call. `args[i]` is null for an omitted argument (`F(1,,2)`), which reaches
  * scalar parameters as a blank. Arity must already be checked by the caller.
@@ -74,37 +107,6 @@ export function buildInvocation(ctx: EvalContext, spec: FunctionSpec, args: read
   const impl = spec.impl as (...a: unknown[]) => Value;
   const liftable = !spec.noLift;
   const thunks: (Thunk | null)[] = args.map((fn, i) => (kinds[i] === "lazy" ? (fn ?? (() => null)) : null));
-
-  const lifted = (values: unknown[], arrays: (Scalar[][] | null)[]): Value => {
-    let height = 1;
-    let width = 1;
-    for (const rows of arrays) {
-      if (!rows) continue;
-      height = Math.max(height, rows.length);
-      width = Math.max(width, rows[0]?.length ?? 0);
-    }
-    const out: Scalar[][] = [];
-    const call = values.slice();
-    for (let r = 0; r < height; r++) {
-      const row: Scalar[] = [];
-      for (let c = 0; c < width; c++) {
-        let error: ExcelError | null = null;
-        for (let i = 0; i < n; i++) {
-          const rows = arrays[i];
-          if (!rows) continue;
-          const coerced = coerce(kinds[i] as ArgKind, broadcastAt(rows, r, c));
-          if (coerced instanceof ExcelError && kinds[i] !== "scalar") {
-            error = coerced;
-            break;
-          }
-          call[i + 1] = coerced;
-        }
-        row.push(error ?? firstScalar(ctx, impl(...call)));
-      }
-      out.push(row);
-    }
-    return arrayOf(out);
-  };
 
   return () => {
     const values: unknown[] = new Array<unknown>(n + 1);
@@ -145,7 +147,7 @@ export function buildInvocation(ctx: EvalContext, spec: FunctionSpec, args: read
         values[i + 1] = v;
       }
     }
-    if (arrays) return lifted(values, arrays);
+    if (arrays) return lifted(ctx, impl, kinds, values, arrays);
     return impl(...values);
   };
 }
