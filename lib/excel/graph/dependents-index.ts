@@ -1,6 +1,7 @@
 /**
  * Reverse dependency index: which formula cells read a given position. Single-cell dependencies are a
- * hash lookup; range dependencies are kept once per distinct rectangle (shared by every formula that
+ * hash lookup to a small array (most cells have one or two readers, and a Set per cell costs far more
+ * memory); range dependencies are kept once per distinct rectangle (shared by every formula that
  * reads it) and bucketed by column, so a huge range is one entry, never one edge per cell.
  */
 import type { Cell, DepArea } from "@/lib/excel/engine/cell";
@@ -18,7 +19,7 @@ interface RangeEntry {
 const BUCKETED_MAX_WIDTH = 16;
 
 class SheetIndex {
-  readonly cells = new Map<number, Set<Cell>>();
+  readonly cells = new Map<number, Cell[]>();
   readonly ranges = new Map<string, RangeEntry>();
   readonly columns = new Map<number, RangeEntry[]>();
   readonly wide: RangeEntry[] = [];
@@ -41,12 +42,10 @@ export class DependentsIndex {
       const index = this.sheetIndex(dep.sheet.index);
       if (dep.top === dep.bottom && dep.left === dep.right) {
         const key = dep.top * MAX_COLS + dep.left;
-        let set = index.cells.get(key);
-        if (!set) {
-          set = new Set();
-          index.cells.set(key, set);
-        }
-        set.add(cell);
+        const readers = index.cells.get(key);
+        if (!readers) index.cells.set(key, [cell]);
+        // A formula's own repeated reads of a cell arrive together, so the last entry catches them.
+        else if (readers[readers.length - 1] !== cell) readers.push(cell);
         continue;
       }
       const key = `${dep.top},${dep.left},${dep.bottom},${dep.right}`;
@@ -75,7 +74,12 @@ export class DependentsIndex {
       const index = this.sheets.get(dep.sheet.index);
       if (!index) continue;
       if (dep.top === dep.bottom && dep.left === dep.right) {
-        index.cells.get(dep.top * MAX_COLS + dep.left)?.delete(cell);
+        const key = dep.top * MAX_COLS + dep.left;
+        const readers = index.cells.get(key);
+        const at = readers ? readers.indexOf(cell) : -1;
+        if (!readers || at < 0) continue;
+        if (readers.length === 1) index.cells.delete(key);
+        else readers.splice(at, 1);
       } else {
         index.ranges.get(`${dep.top},${dep.left},${dep.bottom},${dep.right}`)?.dependents.delete(cell);
       }
