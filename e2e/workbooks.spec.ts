@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { monthlyPayment, writeLoanWorkbook } from "./fixtures/loan-workbook";
+import { buildEncryptedFile } from "../test/fixtures/workbooks/build-workbooks";
 import { AuthPage } from "./pages/auth-page";
 
 /** Drops a file on the dropzone the way a browser does: a drop event whose DataTransfer carries it. */
@@ -55,4 +56,25 @@ test("a dropped workbook becomes a live app that recalculates, and its React pro
   run(["run", "build"]);
   expect(fs.readdirSync(path.join(project, "dist"))).toContain("index.html");
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("bad input gets a clear answer: an image renamed .xlsx is refused, a password-protected workbook fails with the reason", async ({ page }) => {
+  await new AuthPage(page).signUp(`bad-input-${Date.now()}@example.com`, "bad input e2e password");
+  await expect(page).toHaveURL(/\/chat$/);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cf-e2e-bad-"));
+
+  await page.goto("/workbooks");
+  const image = path.join(dir, "photo.xlsx");
+  fs.writeFileSync(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]));
+  await page.getByTestId("workbook-file-input").setInputFiles(image);
+  await expect(page.getByTestId("upload-error")).toContainText("its contents do not match its .xlsx extension");
+  await expect(page).toHaveURL(/\/workbooks$/);
+
+  const secret = path.join(dir, "Secret.xlsx");
+  fs.writeFileSync(secret, buildEncryptedFile());
+  await page.getByTestId("workbook-file-input").setInputFiles(secret);
+  await expect(page).toHaveURL(/\/workbooks\/[\w-]+$/);
+  await expect(page.getByTestId("workbook-error")).toContainText("password-protected; remove the password in Excel", { timeout: 30_000 });
+  await expect(page.getByTestId("workbook-preview")).toHaveCount(0);
+  await expect(page.getByTestId("workbook-downloads")).toHaveCount(0);
 });
