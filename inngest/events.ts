@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { agentChainSchema } from "@/server/agent/chains/agent-chain-schema";
 
 /**
  * Every event the app sends or functions wait for, typed once. Names follow `domain/object.verb-past`.
@@ -31,4 +32,14 @@ export const agentToolDecided = eventType("agent/tool.decided", {
 /** Stop button: cancels the conversation's running agent run. */
 export const agentRunCancelled = eventType("agent/run.cancelled", {
   schema: z.object({ organisationId: z.string(), conversationId: z.string() }),
+});
+
+/** Starts an AgentChain run (the definition travels with the event, so a run never depends on later edits). */
+export const agentChainRequested = eventType("agent/chain.requested", {
+  schema: z.object({
+    organisationId: z.string(),
+    userId: z.string().optional(),
+    chain: agentChainSchema,
+    input: z.string().max(20_000),
+  }),
 });

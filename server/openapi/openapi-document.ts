@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { startAgentChainSchema } from "@/server/agent/chains/start-agent-chain";
 import { invokeAgentSchema } from "@/server/agent/invoke-agent";
 
 /** The REST API as an OpenAPI 3.1 document; request bodies come from the same zod schemas the routes parse. */
@@ -66,6 +67,15 @@ export function buildOpenApiDocument(serverUrl: string) {
             "202": { description: "Still running: `{runId, conversationId, status}`; poll /api/v1/runs/{runId}" },
             ...errors(400, 401, 429, 503),
           },
+        },
+      },
+      "/api/v1/agent/chains": {
+        post: {
+          summary: "Start an AgentChain",
+          description:
+            "Runs a declarative sequence of agent steps as one durable run: each step sees the input and the earlier results, runs only when its `when` condition holds, and a failing step hands over to the `onFailure` steps. Poll /api/v1/runs/{runId}; its `output.steps` holds every step's result.",
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(startAgentChainSchema) } } },
+          responses: { "202": { description: "Started: `{eventId, runId}`" }, ...errors(400, 401, 429) },
         },
       },
       "/api/v1/runs/{id}": {
