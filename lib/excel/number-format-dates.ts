@@ -9,7 +9,7 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
-/** Which "m" tokens mean minutes: after an hour token or before a seconds token. */
+/** Which "m" tokens mean minutes: after an hour or seconds token, or before a seconds token. */
 function minuteFlags(tokens: readonly FormatToken[]): boolean[] {
   const flags = tokens.map(() => false);
   const timeish = tokens
@@ -21,7 +21,8 @@ function minuteFlags(tokens: readonly FormatToken[]): boolean[] {
     const next = timeish[k + 1]?.t;
     const afterHour = (prev?.kind === "date" && /^h/i.test(prev.code)) || (prev?.kind === "elapsed" && prev.unit === "h");
     const beforeSecond = (next?.kind === "date" && /^s/i.test(next.code)) || (next?.kind === "elapsed" && next.unit === "s");
-    flags[i] = afterHour || beforeSecond;
+    const afterSecond = (prev?.kind === "date" && /^s/i.test(prev.code)) || (prev?.kind === "elapsed" && prev.unit === "s");
+    flags[i] = afterHour || beforeSecond || afterSecond;
   });
   return flags;
 }
@@ -43,6 +44,8 @@ export function formatDateSection(serial: number, tokens: readonly FormatToken[]
   const second = totalSeconds % 60;
   const hasAmPm = tokens.some((t) => t.kind === "ampm");
   const minutes = minuteFlags(tokens);
+  const elapsedSeconds = wholeDays * 86_400 + totalSeconds;
+  const elapsedSeen = new Set<string>();
   let out = "";
   tokens.forEach((token, i) => {
     switch (token.kind) {
@@ -69,24 +72,35 @@ export function formatDateSection(serial: number, tokens: readonly FormatToken[]
         break;
       }
       case "elapsed": {
-        const seconds = wholeDays * 86_400 + totalSeconds;
-        const value = token.unit === "h" ? Math.floor(seconds / 3600) : token.unit === "m" ? Math.floor(seconds / 60) : seconds;
+        const value = elapsedIn(token.unit, elapsedSeconds);
         const prior = tokens.slice(0, i).some((t) => t.kind === "elapsed");
         const shown = prior ? value % (token.unit === "h" ? 24 : 60) : value;
         out += pad(shown, token.width);
+        elapsedSeen.add(token.unit);
         break;
       }
       case "subsecond":
         out += `.${pad(fraction, subsecondDigits).slice(0, token.digits)}`;
         break;
-      case "date":
+      case "date": {
+        // After [h], [m] or [s], a plain h, m (minutes) or s repeats that elapsed count.
+        const unit = /^h+$/i.test(token.code) ? "h" : /^s+$/i.test(token.code) ? "s" : minutes[i] ? "m" : undefined;
+        if (unit && elapsedSeen.has(unit)) {
+          out += pad(elapsedIn(unit, elapsedSeconds), token.code.length);
+          break;
+        }
         out += renderDateCode(token.code, minutes[i] === true, { ...date, hour, minute, second, hasAmPm, wholeDays });
         break;
+      }
       default:
         break;
     }
   });
   return out;
+}
+
+function elapsedIn(unit: string, seconds: number): number {
+  return unit === "h" ? Math.floor(seconds / 3600) : unit === "m" ? Math.floor(seconds / 60) : seconds;
 }
 
 interface Moment {

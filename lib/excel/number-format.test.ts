@@ -84,3 +84,35 @@ describe("formatGeneralShort", () => {
     expect(formatGeneralShort(123456789012)).toBe("1.23457E+11");
   });
 });
+
+describe("formatValue edge cases Excel documents by example", () => {
+  it("shows a value no condition accepts in General", () => {
+    expect(formatValue(10, '[<10]#" Wow"')).toBe("10");
+    expect(formatValue(9, '[<10]#" Wow"')).toBe("9 Wow");
+    expect(formatValue(-11, '[=-10]#" Wow"')).toBe("-11");
+    expect(formatValue(11, '[<=10]#" Wow"')).toBe("11");
+  });
+
+  it("repeats an elapsed count in later plain tokens of the same unit, and reads m after s as minutes", () => {
+    expect(formatValue(3.14159, '"It was "[h]" [yes, "h"] hours and "mm:ss')).toBe("It was 75 [yes, 75] hours and 23:53");
+    expect(formatValue(3.14159, '[s]" [yes, "ss"] seconds"')).toBe("271433 [yes, 271433] seconds");
+    expect(formatValue(3.14159, 's:m" @ hour "[hh]')).toBe("53:23 @ hour 75");
+    expect(formatValue(0, 's:m" @ hour "[hh]')).toBe("0:0 @ hour 00");
+  });
+
+  it("formats negative elapsed times with a sign", () => {
+    expect(formatValue(-0.08546296296296296, "[h]:m:s.000")).toBe("-2:3:4.000");
+    expect(formatValue(-3.14159, "[mm]:ss.0")).toBe("-4523:53.4");
+    expect(formatValue(-0.5, "h:mm")).toBeUndefined();
+  });
+});
+
+describe("formatGeneralShort small numbers", () => {
+  it("writes digits down to 1E-09 and switches to exponents below", () => {
+    expect(formatGeneralShort(1e-9)).toBe("0.000000001");
+    expect(formatGeneralShort(-1e-9)).toBe("-0.000000001");
+    expect(formatGeneralShort(0.01)).toBe("0.01");
+    expect(formatGeneralShort(1e-10)).toBe("1E-10");
+    expect(formatGeneralShort(1.123459e-10)).toBe("1.12346E-10");
+  });
+});

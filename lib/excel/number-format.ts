@@ -18,7 +18,11 @@ export function formatGeneralShort(n: number): string {
     return `${trimmed}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
   const intDigits = abs < 1 ? 1 : Math.floor(Math.log10(abs)) + 1;
-  return formatGeneral(roundTo(n, Math.max(0, 10 - intDigits)));
+  const places = Math.max(0, 10 - intDigits);
+  const rounded = roundTo(n, places);
+  // Below 1 the digits are written out down to 1E-09 (0.000000001), where JavaScript would switch to exponents.
+  if (abs < 1) return rounded.toFixed(places).replace(/\.?0+$/, "") || "0";
+  return formatGeneral(rounded);
 }
 
 function pickSection(sections: FormatSection[], n: number): { section: FormatSection; value: number } | undefined {
@@ -187,9 +191,11 @@ export function formatValue(value: number | string, code: string): string | unde
     return textSection.tokens.map((t) => (t.kind === "text" ? value : t.kind === "literal" ? t.text : "")).join("");
   }
   const picked = pickSection(sections, value);
-  if (!picked) return undefined;
+  // A value no condition accepts is shown in General.
+  if (!picked) return sections.some((s) => s.condition) ? formatGeneralShort(value) : undefined;
   const { section, value: shown } = picked;
-  if (section.isDate && shown < 0) return undefined;
+  // Elapsed times ([h], [m], [s]) may be negative; dates may not.
+  if (section.isDate && shown < 0 && !section.tokens.some((t) => t.kind === "elapsed")) return undefined;
   const sign = shown < 0 ? "-" : "";
   return formatNumberSection(section, Math.abs(shown), sign);
 }

@@ -54,7 +54,8 @@ export const textFormatFunctions: FunctionSpec[] = [
       if (value instanceof ExcelError) return value;
       let subject: number | string;
       if (value === null) subject = 0;
-      else if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+      // Logical values are formatted as the text TRUE/FALSE (by the text section, if any).
+      else if (typeof value === "boolean") subject = value ? "TRUE" : "FALSE";
       else if (typeof value === "string") subject = parseNumberText(value) ?? value;
       else subject = value;
       return formatValue(subject, format) ?? Errors.VALUE;
