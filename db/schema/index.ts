@@ -6,3 +6,4 @@ export * from "@/db/schema/llm";
 export * from "@/db/schema/durable";
 export * from "@/db/schema/chat";
 export * from "@/db/schema/workbooks";
+export * from "@/db/schema/connectors";
