@@ -20,7 +20,13 @@ const MAX_NAME_DEPTH = 32;
  * "any" parameters keep the caller's context (so IF(range="x", ...) in a legacy formula intersects),
  * except in these functions, whose "any" parameters are arrays in Excel.
  */
-const ARRAY_ANY_FUNCTIONS = new Set(["INDEX", "ROWS", "COLUMNS", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY", "TRANSPOSE", "AREAS"]);
+const ARRAY_ANY_FUNCTIONS = new Set([
+  ...["INDEX", "ROWS", "COLUMNS", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL", "MAKEARRAY", "TRANSPOSE", "AREAS"],
+  // Array-typed parameters: SUMPRODUCT(A1:A3*B1:B3) multiplies whole ranges even in a legacy formula.
+  ...["SUMPRODUCT", "SUMX2MY2", "SUMX2PY2", "SUMXMY2", "MMULT", "MDETERM", "MINVERSE", "FREQUENCY"],
+  ...["CORREL", "PEARSON", "RSQ", "COVAR", "COVARIANCE.P", "COVARIANCE.S", "SLOPE", "INTERCEPT", "STEYX"],
+  ...["LINEST", "LOGEST", "TREND", "GROWTH", "T.TEST", "TTEST", "F.TEST", "FTEST", "CHISQ.TEST", "CHITEST"],
+]);
 
 function constant(v: Value): EvalFn {
   return () => v;

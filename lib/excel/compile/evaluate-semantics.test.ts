@@ -88,6 +88,23 @@ describe("references and arrays", () => {
     expect(engine.getValue("F1")).toBe(1);
   });
 
+  it("evaluates array-typed parameters whole in legacy formulas, other parameters by intersection", () => {
+    const workbook = workbookFromCells({ A1: 1, A2: 2, A3: 3, B1: 4, B2: 5, B3: 6 });
+    const sheet = workbook.sheets[0];
+    sheet?.cells.set("D9", { value: null, formula: "SUMPRODUCT(A1:A3*B1:B3)" });
+    sheet?.cells.set("E9", { value: null, formula: "SUMX2PY2(A1:A3*2,B1:B3)" });
+    sheet?.cells.set("F9", { value: null, formula: "SLOPE(B1:B3*2,A1:A3)" });
+    sheet?.cells.set("C2", { value: null, formula: "SUM(A1:A3*2)" });
+    sheet?.cells.set("C9", { value: null, formula: "SUM(A1:A3*2)" });
+    const engine = createEngine(workbook);
+    engine.recalculateAll();
+    expect(engine.getValue("D9")).toBe(32);
+    expect(engine.getValue("E9")).toBe(4 + 16 + 36 + 16 + 25 + 36);
+    expect(engine.getValue("F9")).toBeCloseTo(2, 12);
+    expect(engine.getValue("C2")).toBe(4);
+    expect(engine.getValue("C9")).toBe(Errors.VALUE);
+  });
+
   it("array constants, blanks as zero and #SPILL! at the sheet edge", () => {
     expect(evaluateFormula('={1,"a";TRUE,#N/A}')).toEqual([
       [1, "a"],
