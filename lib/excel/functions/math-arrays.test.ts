@@ -16,6 +16,9 @@ describe("SUMPRODUCT and paired sums", () => {
       ["SUMX2PY2({2,3,9,1,8,7,5},{6,5,11,7,5,4,4})", 521],
       ["SUMXMY2({2,3,9,1,8,7,5},{6,5,11,7,5,4,4})", 79],
       ["SUMXMY2({1,2},{1})", Errors.NA],
+      ["SUMXMY2({1,\"a\"},{\"b\",2})", Errors.DIV0],
+      ["SUMX2PY2({\"a\"},{1})", Errors.DIV0],
+      ["SUMX2MY2({1,\"a\"},{2,3})", -3],
     ],
     cells,
   );

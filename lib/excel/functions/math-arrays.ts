@@ -57,14 +57,19 @@ function pairedSum(name: string, term: (x: number, y: number) => number): Functi
       const b = flattenValue(ctx, ys);
       if (a.length !== b.length) return Errors.NA;
       let sum = 0;
+      let pairs = 0;
       for (let i = 0; i < a.length; i++) {
         const x = a[i] as Scalar;
         const y = b[i] as Scalar;
         if (x instanceof ExcelError) return x;
         if (y instanceof ExcelError) return y;
-        if (typeof x === "number" && typeof y === "number") sum += term(x, y);
+        if (typeof x === "number" && typeof y === "number") {
+          sum += term(x, y);
+          pairs++;
+        }
       }
-      return numResult(sum);
+      // Excel answers #DIV/0! when no position holds two numbers.
+      return pairs === 0 ? Errors.DIV0 : numResult(sum);
     },
   };
 }
