@@ -9,8 +9,38 @@ export interface HfBook {
   readonly sheetIds: Map<string, number>;
 }
 
+const IDENT_CHAR = /[A-Za-z0-9_.\\$!]/;
+
+/**
+ * HyperFormula has no boolean literals (`=VLOOKUP(1,A1:B2,2,FALSE)` is #NAME? there): it spells them as
+ * the functions TRUE() and FALSE(). Rewrites bare TRUE/FALSE outside strings and quoted sheet names.
+ */
+export function hfFormulaText(formula: string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i] as string;
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch)) j += formula[j] === ch ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const word = /^(TRUE|FALSE)(?![A-Za-z0-9_.(!\\])/i.exec(formula.slice(i, i + 6));
+    if (word && (i === 0 || !IDENT_CHAR.test(formula[i - 1] as string))) {
+      out += `${word[1] as string}()`;
+      i += (word[1] as string).length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
 function content(value: Scalar, formula: string | undefined): RawCellContent {
-  if (formula !== undefined) return `=${formula}`;
+  if (formula !== undefined) return `=${hfFormulaText(formula)}`;
   if (value instanceof ExcelError) return value.code;
   return value;
 }
@@ -31,7 +61,7 @@ export function buildHyperFormula(workbook: Workbook): HfBook {
   }
   const names = workbook.names
     .filter((n) => !n.name.startsWith("_xlnm"))
-    .map((n) => ({ name: n.name, expression: `=${n.formula}`, ...(n.scope !== undefined && { scope: workbook.sheets.findIndex((s) => s.name === n.scope) }) }));
+    .map((n) => ({ name: n.name, expression: `=${hfFormulaText(n.formula)}`, ...(n.scope !== undefined && { scope: workbook.sheets.findIndex((s) => s.name === n.scope) }) }));
   const config = { licenseKey: "gpl-v3", leapYear1900: true, evaluateNullToZero: true, useArrayArithmetic: true, nullDate: { year: 1899, month: 12, day: 30 } };
   let hf: HyperFormula;
   try {

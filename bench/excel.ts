@@ -9,9 +9,9 @@ import { buildHyperFormula, hfValue } from "@/bench/excel-hyperformula";
 import { functionNames, sameValue, skipReason } from "@/lib/excel/compare-values";
 import { argv, corpusDir, fileLimit, option } from "@/bench/bench-args";
 import { percentile } from "@/bench/percentile";
-import { generateWorkbook } from "@/bench/excel-generated";
+import { runGeneratedBenchmark } from "@/bench/excel-generated";
 import type { Cell } from "@/lib/excel/engine/cell";
-import { WorkbookEngine } from "@/lib/excel/engine/workbook-engine";
+import { type LoadTimings, WorkbookEngine } from "@/lib/excel/engine/workbook-engine";
 import { parseCellAddress } from "@/lib/excel/formula/references";
 import { FUNCTIONS } from "@/lib/excel/functions/registry";
 import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
@@ -46,6 +46,8 @@ const total = newTally();
 const oursMissByFunction = new Map<string, number>();
 const hfMissByFunction = new Map<string, number>();
 const timing = { oursBuild: 0, hfBuild: 0, parse: 0, oursIncr: [] as number[], hfIncr: [] as number[] };
+const loadPhases = { read: 0, model: 0 };
+const enginePhases: LoadTimings = { cells: 0, parse: 0, compile: 0, graph: 0, evaluate: 0 };
 const shown: string[] = [];
 
 function skip(tally: Tally, why: string): void {
@@ -117,7 +119,10 @@ function runFile(folder: string, path: string): void {
   let workbook: Workbook;
   let t = now();
   try {
-    workbook = loadWorkbook(new Uint8Array(readFileSync(path)), { fileName: path });
+    const phases = { read: 0, model: 0 };
+    workbook = loadWorkbook(new Uint8Array(readFileSync(path)), { fileName: path, timings: phases });
+    loadPhases.read += phases.read;
+    loadPhases.model += phases.model;
   } catch {
     tally.loadErrors++;
     total.loadErrors++;
@@ -125,8 +130,10 @@ function runFile(folder: string, path: string): void {
   }
   timing.parse += now() - t;
   t = now();
-  const engine = new WorkbookEngine(workbook, FUNCTIONS, {});
+  const phases: LoadTimings = { cells: 0, parse: 0, compile: 0, graph: 0, evaluate: 0 };
+  const engine = new WorkbookEngine(workbook, FUNCTIONS, { timings: phases });
   engine.recalculateAll();
+  for (const key of Object.keys(phases) as (keyof LoadTimings)[]) enginePhases[key] += phases[key];
   timing.oursBuild += now() - t;
   sampleMemory();
   let hfBook: ReturnType<typeof buildHyperFormula> | undefined;
@@ -194,8 +201,10 @@ function report(): void {
   console.log(`\nours: functions with most mismatches: ${top(oursMissByFunction)}`);
   if (withHf) console.log(`hyperformula: functions with most mismatches: ${top(hfMissByFunction)}`);
   for (const s of shown) console.log(`  mismatch: ${s}`);
-  console.log(`\ncorpus timing: file parse (SheetJS + parts) ${timing.parse.toFixed(0)} ms`);
+  console.log(`\ncorpus timing: file parse (SheetJS + parts) ${timing.parse.toFixed(0)} ms (SheetJS ${loadPhases.read.toFixed(0)} ms, workbook model ${loadPhases.model.toFixed(0)} ms)`);
   console.log(`  load+full calc: ours ${timing.oursBuild.toFixed(0)} ms${withHf ? `, hyperformula ${timing.hfBuild.toFixed(0)} ms, ratio hf/ours ${(timing.hfBuild / timing.oursBuild).toFixed(2)}x` : ""}`);
+  const p = enginePhases;
+  console.log(`  ours by phase: cells ${p.cells.toFixed(0)} ms, formula parse ${p.parse.toFixed(0)} ms, compile ${p.compile.toFixed(0)} ms, dependency graph ${p.graph.toFixed(0)} ms, evaluation ${p.evaluate.toFixed(0)} ms`);
   const incr = (label: string, ours: number[], hf: number[]): void => {
     const o50 = percentile(ours, 50);
     const o95 = percentile(ours, 95);
@@ -208,42 +217,6 @@ function report(): void {
     console.log(text);
   };
   incr("corpus", timing.oursIncr, timing.hfIncr);
-}
-
-function runGenerated(): void {
-  const workbook = generateWorkbook(generatedRows);
-  const heapBefore = process.memoryUsage().heapUsed;
-  let t = now();
-  const engine = new WorkbookEngine(workbook, FUNCTIONS, {});
-  engine.recalculateAll();
-  const ours = now() - t;
-  const heapOurs = process.memoryUsage().heapUsed - heapBefore;
-  sampleMemory();
-  const last = engine.stores[0]?.get(generatedRows - 1, 6)?.value;
-  const inputs: Cell[] = [];
-  for (let k = 0; k < 20; k++) {
-    const row = Math.floor(((k * 7919) % 1000) / 1000 * generatedRows);
-    const cell = engine.stores[0]?.get(row, 1);
-    if (cell) inputs.push(cell);
-  }
-  let line = `\ngenerated workbook (${generatedRows * 5} formulas, chain depth ${generatedRows}): load+calc ours ${ours.toFixed(0)} ms (heap +${(heapOurs / 1048576).toFixed(0)} MB, G${generatedRows}=${String(last)})`;
-  let hfBook: ReturnType<typeof buildHyperFormula> | undefined;
-  if (withHf) {
-    t = now();
-    hfBook = buildHyperFormula(workbook);
-    const hf = now() - t;
-    sampleMemory();
-    line += `, hyperformula ${hf.toFixed(0)} ms, ratio hf/ours ${(hf / ours).toFixed(2)}x (hf G${generatedRows}=${String(hfValue(hfBook, "Data", generatedRows - 1, 6))})`;
-  }
-  console.log(line);
-  timing.oursIncr = [];
-  timing.hfIncr = [];
-  measureIncremental(engine, hfBook, inputs);
-  const report = (label: string, xs: number[]): string => `${label} p50 ${percentile(xs, 50).toFixed(2)} ms p95 ${percentile(xs, 95).toFixed(2)} ms`;
-  let incr = `  incremental recalc (${inputs.length} edits): ${report("ours", timing.oursIncr)}`;
-  if (withHf) incr += `; ${report("hyperformula", timing.hfIncr)}; ratio hf/ours p50 ${(percentile(timing.hfIncr, 50) / percentile(timing.oursIncr, 50)).toFixed(2)}x`;
-  console.log(incr);
-  hfBook?.hf.destroy();
 }
 
 const manifest = readFileSync(join(corpus, "MANIFEST.tsv"), "utf8").trim().split("\n").slice(1);
@@ -259,6 +232,6 @@ for (const line of manifest) {
   runFile(folder, join(corpus, file));
 }
 report();
-if (!argv.includes("--no-generated")) runGenerated();
 sampleMemory();
-console.log(`\npeak RSS ${(peakRss / 1048576).toFixed(0)} MB (ours and hyperformula in one process)`);
+console.log(`\ncorpus peak RSS ${(peakRss / 1048576).toFixed(0)} MB (ours and hyperformula in one process)`);
+if (!argv.includes("--no-generated")) runGeneratedBenchmark(generatedRows, withHf);
