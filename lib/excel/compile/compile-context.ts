@@ -21,8 +21,11 @@ export interface TableInfo {
 export interface CompileHost {
   readonly rt: Runtime;
   readonly functions: ReadonlyMap<string, FunctionSpec>;
-  /** A defined name visible from `sheet` (sheet scope first, then workbook scope). */
-  definedName(name: string, sheet: SheetStore): { node: FormulaNode; sheet: SheetStore } | undefined;
+  /**
+   * A defined name visible from `sheet` (sheet scope first, then workbook scope); its relative references
+   * resolve against the using cell at `row`, `col`.
+   */
+  definedName(name: string, sheet: SheetStore, row?: number, col?: number): { node: FormulaNode; sheet: SheetStore } | undefined;
   /** The canonical area object for these bounds (one object per distinct area, so reads can be cached by identity). */
   internArea(sheet: SheetStore, top: number, left: number, bottom: number, right: number): Area;
   /** A table by name, or (name undefined) the table containing the position. */

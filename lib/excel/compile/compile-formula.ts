@@ -40,7 +40,7 @@ function compileName(node: FormulaNode & { type: "name" }, ctx: CompileContext, 
   }
   const scopeSheet = node.sheet === undefined ? ctx.sheet : rt.sheetByName(node.sheet);
   if (!scopeSheet) return constant(Errors.REF);
-  const defined = ctx.host.definedName(node.name, scopeSheet);
+  const defined = ctx.host.definedName(node.name, scopeSheet, ctx.row, ctx.col);
   if (defined) {
     if (ctx.nameDepth >= MAX_NAME_DEPTH) return constant(Errors.NAME);
     return compileNode(defined.node, { ...ctx, sheet: defined.sheet, scope: null, nameDepth: ctx.nameDepth + 1 }, mode);

@@ -116,6 +116,21 @@ describe("references and arrays", () => {
 });
 
 describe("names, tables, LET and LAMBDA", () => {
+  it("resolves a name's relative references against the cell using it", () => {
+    const workbook = workbookFromCells({ B1: 7.5, B5: 7.25, B6: 6.5, A4: 1, A5: 2, B4: 10, B8: 20, C5: "=HOURS*RATE", C6: "=HOURS*RATE", B10: "=SUM(VALUES)", A10: "=SUM(VALUES)" });
+    workbook.names.push(
+      { name: "RATE", formula: "Sheet1!$B$1" },
+      { name: "HOURS", formula: "Sheet1!$B1" },
+      { name: "VALUES", formula: "Sheet1!A$4:A$8" },
+    );
+    const engine = createEngine(workbook);
+    engine.recalculateAll();
+    expect(engine.getValue("C5")).toBe(7.25 * 7.5);
+    expect(engine.getValue("C6")).toBe(6.5 * 7.5);
+    expect(engine.getValue("B10")).toBe(10 + 7.25 + 6.5 + 20);
+    expect(engine.getValue("A10")).toBe(3);
+  });
+
   it("resolves workbook- and sheet-scoped names", () => {
     const workbook = workbookFromCells({ A1: 10, "Sheet2!A1": 20, B1: "=Rate*2", "Sheet2!B1": "=Rate*2", C1: "=Sheet2!Rate" });
     workbook.names.push({ name: "Rate", formula: "Sheet1!$A$1" }, { name: "Rate", scope: "Sheet2", formula: "Sheet2!$A$1+1" });

@@ -7,6 +7,7 @@ import type { Runtime } from "@/lib/excel/engine/runtime";
 import { type FormulaNode, FormulaSyntaxError } from "@/lib/excel/formula/ast";
 import { externalValue } from "@/lib/excel/compile/external-value";
 import { parseFormula } from "@/lib/excel/formula/parse-formula";
+import { hasRelativeReference, shiftRelativeReferences } from "@/lib/excel/formula/shift-relative-references";
 import { parseAreaAddress } from "@/lib/excel/formula/references";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
 import type { Workbook } from "@/lib/excel/workbook/model";
@@ -15,6 +16,8 @@ import { type Area, Errors, type Value } from "@/lib/excel/values";
 interface NameEntry {
   readonly formula: string;
   node: FormulaNode | null | undefined;
+  /** Set for names with relative references: they are parsed per using position. */
+  relative?: boolean;
 }
 
 export class EngineHost implements CompileHost {
@@ -83,10 +86,15 @@ export class EngineHost implements CompileHost {
     return externalValue(this.externalBooks, text);
   }
 
-  definedName(name: string, sheet: SheetStore): { node: FormulaNode; sheet: SheetStore } | undefined {
+  definedName(name: string, sheet: SheetStore, row = 0, col = 0): { node: FormulaNode; sheet: SheetStore } | undefined {
     const upper = name.toUpperCase();
     const entry = this.names.get(`${sheet.index}:${upper}`) ?? this.names.get(`-1:${upper}`);
     if (!entry) return undefined;
+    entry.relative ??= hasRelativeReference(entry.formula);
+    if (entry.relative && (row !== 0 || col !== 0)) {
+      const parsed = this.parseText(shiftRelativeReferences(entry.formula, row, col));
+      return { node: parsed instanceof FormulaSyntaxError ? { type: "error", code: "#NAME?" } : parsed, sheet };
+    }
     if (entry.node === undefined) {
       const parsed = this.parse(entry.formula);
       entry.node = parsed instanceof FormulaSyntaxError ? null : parsed;
