@@ -15,6 +15,7 @@ import { cashflowFunctions } from "@/lib/excel/functions/financial-cashflow";
 import { couponFunctions } from "@/lib/excel/functions/financial-coupons";
 import { depreciationFunctions } from "@/lib/excel/functions/financial-depreciation";
 import { discountFunctions } from "@/lib/excel/functions/financial-discount";
+import { oddCouponFunctions } from "@/lib/excel/functions/financial-odd-coupons";
 import { lookupFunctions } from "@/lib/excel/functions/lookup-functions";
 import { referenceFunctions } from "@/lib/excel/functions/reference-functions";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
@@ -33,6 +34,7 @@ export const familiesB: FunctionSpec[] = [
   ...bondFunctions,
   ...accrintFunctions,
   ...discountFunctions,
+  ...oddCouponFunctions,
   ...baseFunctions,
   ...engineeringMiscFunctions,
   ...besselFunctions,
