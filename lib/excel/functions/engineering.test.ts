@@ -139,5 +139,14 @@ describe("complex numbers", () => {
     expect(call("IMCOS", "0")).toBe("1");
     expect(call("IMLN", "0")).toBe(Errors.NUM);
     expect(call("IMPOWER", "0", -1)).toBe(Errors.NUM);
+    expect(call("IMLOG2", "3+4i")).toBe("2.32192809488736+1.33780421245098i");
+    expect(call("IMLOG2", "8")).toBe("3");
+    expect(call("IMLOG2", "0")).toBe(Errors.NUM);
+  });
+  it("computes the argument (angle) of a complex number", () => {
+    expect(num("IMARGUMENT", "3+4i")).toBeCloseTo(0.92729521800161, 13);
+    expect(num("IMARGUMENT", "-1")).toBeCloseTo(Math.PI, 14);
+    expect(call("IMARGUMENT", "0")).toBe(Errors.DIV0);
+    expect(call("IMARGUMENT", "x")).toBe(Errors.NUM);
   });
 });
