@@ -27,6 +27,12 @@ describe("legacy statistical names agree with their modern forms", () => {
     ["HYPGEOMDIST(1,4,8,20)", 0.3633, 4],
     ["CONFIDENCE(0.05,2.5,50)", 0.692952, 6],
     ["CONFIDENCE(1,2.5,50)", Errors.NUM],
+    ["EXPONDIST(0.2,10,TRUE)", 0.86466472, 8],
+    ["EXPONDIST(0.2,10,FALSE)", 1.35335283, 8],
+    ["EXPONDIST(-1,10,TRUE)", Errors.NUM],
+    ["WEIBULL(105,20,100,TRUE)", 0.929581, 6],
+    ["WEIBULL(105,20,100,FALSE)", 0.035589, 6],
+    ["WEIBULL(105,0,100,TRUE)", Errors.NUM],
   ]);
 });
 

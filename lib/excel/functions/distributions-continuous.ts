@@ -102,6 +102,17 @@ function fPdf(x: number, d1: number, d2: number): number {
   return Math.exp(ln + sf.logGamma((d1 + d2) / 2) - sf.logGamma(d1 / 2) - sf.logGamma(d2 / 2));
 }
 
+function exponDist(x: number, lambda: number, cumulative: boolean): Num {
+  if (x < 0 || lambda <= 0) return Errors.NUM;
+  return cumulative ? 1 - Math.exp(-lambda * x) : lambda * Math.exp(-lambda * x);
+}
+
+function weibullDist(x: number, alpha: number, beta: number, cumulative: boolean): Num {
+  if (x < 0 || alpha <= 0 || beta <= 0) return Errors.NUM;
+  const u = Math.pow(x / beta, alpha);
+  return cumulative ? 1 - Math.exp(-u) : (alpha / beta) * Math.pow(x / beta, alpha - 1) * Math.exp(-u);
+}
+
 const badDf = (df: number) => df < 1 || df > 1e10;
 const badP = (p: number) => p <= 0 || p > 1;
 
@@ -120,27 +131,10 @@ export const continuousDistributionFunctions: FunctionSpec[] = [
   spec("LOGNORMDIST", 3, 3, (x, m, s) => lognormDist(x as number, m as number, s as number)),
   spec("LOGNORM.INV", 3, 3, lognormInv),
   spec("LOGINV", 3, 3, lognormInv),
-  spec(
-    "EXPON.DIST",
-    3,
-    3,
-    ((x: number, lambda: number, cumulative: boolean) => {
-      if (x < 0 || lambda <= 0) return Errors.NUM;
-      return cumulative ? 1 - Math.exp(-lambda * x) : lambda * Math.exp(-lambda * x);
-    }),
-    ["number", "number", "boolean"],
-  ),
-  spec(
-    "WEIBULL.DIST",
-    4,
-    4,
-    ((x: number, alpha: number, beta: number, cumulative: boolean) => {
-      if (x < 0 || alpha <= 0 || beta <= 0) return Errors.NUM;
-      const u = Math.pow(x / beta, alpha);
-      return cumulative ? 1 - Math.exp(-u) : (alpha / beta) * Math.pow(x / beta, alpha - 1) * Math.exp(-u);
-    }),
-    NUM4_BOOL,
-  ),
+  spec("EXPON.DIST", 3, 3, exponDist, ["number", "number", "boolean"]),
+  spec("EXPONDIST", 3, 3, exponDist, ["number", "number", "boolean"]),
+  spec("WEIBULL.DIST", 4, 4, weibullDist, NUM4_BOOL),
+  spec("WEIBULL", 4, 4, weibullDist, NUM4_BOOL),
   spec("GAMMA.DIST", 4, 4, gammaDist, NUM4_BOOL),
   spec("GAMMADIST", 4, 4, gammaDist, NUM4_BOOL),
   spec("GAMMA.INV", 3, 3, gammaInv),
