@@ -9,6 +9,7 @@ import { type CellModel, DEFAULT_CALC, type DefinedNameModel, type SheetModel, t
 import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from "@/lib/excel/workbook/zip-guard";
 import { readExternalBooks } from "@/lib/excel/workbook/external-links";
 import { readValueMetadataErrors } from "@/lib/excel/workbook/value-metadata";
+import { readVbaFunctions } from "@/lib/excel/workbook/vba-functions";
 import { type PartReader, readCalcSettings, readDataValidations, readTables, scanSheetXml, sheetParts } from "@/lib/excel/workbook/xml-parts";
 import { type ErrorCode, ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
 
@@ -78,6 +79,12 @@ function partReader(book: XLSX.WorkBook): PartReader {
     if (content === undefined) return undefined;
     return typeof content === "string" ? content : decoder.decode(content);
   };
+}
+
+function vbaFunctions(book: XLSX.WorkBook): string[] {
+  const files = (book as unknown as { files?: Record<string, { content?: Uint8Array | string }> }).files ?? {};
+  const content = files["xl/vbaProject.bin"]?.content;
+  return content instanceof Uint8Array ? readVbaFunctions(content) : [];
 }
 
 function cellValue(cell: XLSX.CellObject, errorText: string | undefined): Scalar {
@@ -196,5 +203,6 @@ export function loadWorkbook(bytes: Uint8Array, options: LoadOptions = {}): Work
     calc: readCalcSettings(read, DEFAULT_CALC),
     date1904: context.date1904,
     externalBooks: readExternalBooks(read),
+    vbaFunctions: vbaFunctions(book),
   };
 }

@@ -75,6 +75,8 @@ export interface Workbook {
   readonly date1904: boolean;
   /** External workbooks referenced as `[n]Sheet!A1` (n is the 1-based position), with their cached values. */
   readonly externalBooks?: readonly ExternalBookModel[];
+  /** Upper-case names of the public Function procedures in the workbook's VBA project (user-defined functions). */
+  readonly vbaFunctions?: readonly string[];
 }
 
 export const DEFAULT_CALC: CalcSettings = { iterate: false, iterateCount: 100, iterateDelta: 0.001, fullCalcOnLoad: false };
