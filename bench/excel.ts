@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildHyperFormula, hfValue } from "@/bench/excel-hyperformula";
-import { functionNames, sameValue, skipReason } from "@/lib/excel/compare-values";
+import { functionNames, sameValue, skipReason, usesVbaFunction, userDefinedFunctions } from "@/lib/excel/compare-values";
 import { argv, corpusDir, fileLimit, option } from "@/bench/bench-args";
 import { percentile } from "@/bench/percentile";
 import { runGeneratedBenchmark } from "@/bench/excel-generated";
@@ -59,10 +59,10 @@ function bump(map: Map<string, number>, formula: string): void {
   for (const name of functionNames(formula)) map.set(name, (map.get(name) ?? 0) + 1);
 }
 
-/** Formula cells whose value depends on a volatile function, transitively. */
-function volatileReach(engine: WorkbookEngine): Set<Cell> {
+/** Formula cells whose value depends on the `seeds` (volatile or VBA-function cells), transitively. */
+function reach(engine: WorkbookEngine, seeds: (cell: Cell) => boolean): Set<Cell> {
   const reached = new Set<Cell>();
-  const todo = [...engine.formulaCells].filter((c) => c.formula?.volatile);
+  const todo = [...engine.formulaCells].filter(seeds);
   for (const c of todo) reached.add(c);
   while (todo.length > 0) {
     const cell = todo.pop() as Cell;
@@ -147,7 +147,9 @@ function runFile(folder: string, path: string): void {
     timing.hfBuild += now() - t;
     sampleMemory();
   }
-  const volatile = volatileReach(engine);
+  const volatile = reach(engine, (c) => c.formula?.volatile === true);
+  const udfs = userDefinedFunctions(workbook);
+  const vba = udfs.size > 0 ? reach(engine, (c) => usesVbaFunction(c.formula?.text ?? "", udfs)) : new Set<Cell>();
   for (const [s, sheet] of workbook.sheets.entries()) {
     const store = engine.stores[s];
     if (!store) continue;
@@ -156,9 +158,10 @@ function runFile(folder: string, path: string): void {
       const pos = parseCellAddress(address);
       const cell = pos ? store.get(pos.row, pos.col) : undefined;
       if (!pos || !cell) continue;
-      const why = skipReason(model.formula, model.hasCachedValue !== false && model.value !== null);
+      const why = skipReason(model.formula, model.hasCachedValue !== false && model.value !== null, udfs);
       if (why) skip(tally, why);
       else if (cell.formula?.external) skip(tally, "external link");
+      else if (vba.has(cell)) skip(tally, "VBA function");
       else if (volatile.has(cell)) skip(tally, "volatile");
       else {
         tally.cells++;

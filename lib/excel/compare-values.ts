@@ -3,7 +3,9 @@
  * text and booleans exactly, errors by code; and which cells cannot be compared. Shared by the fidelity report
  * and the fidelity benchmark.
  */
+import { FUNCTIONS } from "@/lib/excel/functions/registry";
 import { ExcelError, type Scalar } from "@/lib/excel/values";
+import type { Workbook } from "@/lib/excel/workbook/model";
 
 export function sameValue(computed: Scalar, cached: Scalar): boolean {
   if (typeof cached === "number" && typeof computed === "number") {
@@ -46,13 +48,27 @@ export function usesExternalData(formula: string): boolean {
   return functionNames(formula).some((name) => CUBE.has(name));
 }
 
-export type SkipReason = "no cached value" | "external link" | "external data (CUBE*)" | "volatile";
+export type SkipReason = "no cached value" | "external link" | "external data (CUBE*)" | "VBA function" | "volatile";
 
-/** Why a formula cell's cached value cannot be compared with a recomputed one, if it cannot. */
-export function skipReason(formula: string, hasCachedValue: boolean): SkipReason | undefined {
+/** The workbook's VBA functions that are not built-in functions (a built-in of the same name wins in Excel). */
+export function userDefinedFunctions(workbook: Pick<Workbook, "vbaFunctions">): Set<string> {
+  return new Set((workbook.vbaFunctions ?? []).filter((name) => !FUNCTIONS.has(name)));
+}
+
+/** Formulas calling one of the workbook's VBA user-defined functions (upper-case names): macro code computes them. */
+export function usesVbaFunction(formula: string, vbaFunctions: ReadonlySet<string>): boolean {
+  return vbaFunctions.size > 0 && functionNames(formula).some((name) => vbaFunctions.has(name));
+}
+
+/**
+ * Why a formula cell's cached value cannot be compared with a recomputed one, if it cannot. `vbaFunctions`
+ * are the workbook's user-defined functions that are not built-in ones (Excel prefers a built-in).
+ */
+export function skipReason(formula: string, hasCachedValue: boolean, vbaFunctions: ReadonlySet<string> = new Set()): SkipReason | undefined {
   if (!hasCachedValue) return "no cached value";
   if (usesExternalLink(formula)) return "external link";
   if (usesExternalData(formula)) return "external data (CUBE*)";
+  if (usesVbaFunction(formula, vbaFunctions)) return "VBA function";
   if (usesVolatile(formula)) return "volatile";
   return undefined;
 }

@@ -29,3 +29,18 @@ describe("measureFidelity", () => {
     expect(report.cells[1]).toMatchObject({ ref: "Calc!C1", matches: true });
   });
 });
+
+describe("measureFidelity with VBA user-defined functions", () => {
+  it("skips formulas calling the workbook's VBA functions, but not built-ins a module redefines", () => {
+    const loaded = loadWorkbook(workbookWithCachedValues(), { fileName: "calc.xlsx" });
+    const sheet = loaded.sheets[0];
+    sheet?.cells.set("H1", { value: 2, formula: "SROUND(A1)", hasCachedValue: true });
+    sheet?.cells.set("I1", { value: 5, formula: "SUM(A1:B1)", hasCachedValue: true });
+    const workbook = { ...loaded, vbaFunctions: ["SROUND", "SUM"] };
+    const engine = createEngine(workbook);
+    engine.recalculateAll();
+    const report = measureFidelity(workbook, engine);
+    expect(report.skippedBy["VBA function"]).toBe(1);
+    expect(report).toMatchObject({ matched: 2, total: 3 });
+  });
+});

@@ -1,9 +1,9 @@
 /**
  * The fidelity report: each formula cell's value cached in the file next to the value we compute, and how many
- * match. Volatile formulas, external links, external data (CUBE*) and cells saved without a cached value are
+ * match. Volatile formulas, external links, external data (CUBE*), VBA user-defined functions and cells saved without a cached value are
  * skipped (and counted, per reason).
  */
-import { sameValue, type SkipReason, skipReason } from "@/lib/excel/compare-values";
+import { sameValue, type SkipReason, skipReason, userDefinedFunctions } from "@/lib/excel/compare-values";
 import type { Engine } from "@/lib/excel/engine";
 import { toJsonValue, type JsonCellValue } from "@/lib/excel/values";
 import type { Workbook } from "@/lib/excel/workbook/model";
@@ -31,11 +31,12 @@ export function measureFidelity(workbook: Workbook, engine: Engine, limit = 500)
   const matches: FidelityCell[] = [];
   let skipped = 0;
   const skippedBy: Partial<Record<SkipReason, number>> = {};
+  const udfs = userDefinedFunctions(workbook);
   for (const sheet of workbook.sheets) {
     const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
     for (const [address, cell] of sheet.cells) {
       if (cell.formula === undefined) continue;
-      const why = skipReason(cell.formula, cell.hasCachedValue === true);
+      const why = skipReason(cell.formula, cell.hasCachedValue === true, udfs);
       if (why) {
         skipped += 1;
         skippedBy[why] = (skippedBy[why] ?? 0) + 1;
