@@ -9,6 +9,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   db migrate                                   apply pending database migrations
   users create --email <e> --password <p> [--role owner|admin|member] [--name <n>]
   apikey create --email <user email> [--name <label>]
+  connector salesforce --email <admin e-mail> (--login-url <url> --client-id <id> --username <u> | --instance-url <url>) [--remove]
+                                               store Salesforce credentials (secrets as JSON on stdin) or remove them
   excel eval <file> [--set 'Sheet!A1=<value>']... --json
   excel transform <file> --framework react|vue|angular --out <dir>`;
 
@@ -37,6 +39,17 @@ async function dispatch(argv: string[]): Promise<number> {
     case "apikey create": {
       const { apikeyCreate } = await import("@/cli/commands/apikey-create");
       console.log(await withDatabase((db) => apikeyCreate(db, rest)));
+      return 0;
+    }
+    case "connector salesforce": {
+      const { connectorSalesforce } = await import("@/cli/commands/connector-salesforce");
+      const { getSecretKey } = await import("@/server/secrets/get-secret-key");
+      const readStdin = async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString("utf8");
+      };
+      console.log(await withDatabase((db) => connectorSalesforce({ db, secretKey: getSecretKey, readStdin }, rest)));
       return 0;
     }
     case "excel eval": {
