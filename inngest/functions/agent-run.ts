@@ -52,26 +52,34 @@ export function createAgentRunFunction(client: Inngest, resolve: (organisationId
       const scope: AgentRunScope = { organisationId: event.data.organisationId, conversationId: event.data.conversationId, userId: event.data.userId, runId };
       const toolCalls: ToolCallOutcome[] = [];
       let costUsd = 0;
-      await step.run("start", () => publish(scope, { type: "run_started", runId }));
-      const history = await step.run("summarise-history", async () => summariseHistory(await resolve(scope.organisationId), scope));
+      // Events are published inside the steps that do the work, not in steps of their own: every step costs the
+      // executor a call, and a repeated event (a retried step) is harmless to the chat, which keys by id.
+      const history = await step.run("summarise-history", async () => {
+        await publish(scope, { type: "run_started", runId });
+        return summariseHistory(await resolve(scope.organisationId), scope);
+      });
       costUsd += history.costUsd;
       for (let turn = 0; turn < MAX_TURNS_PER_RUN; turn += 1) {
-        const reply = await step.run(`model-turn-${turn}`, async () => runModelTurn(await resolve(scope.organisationId), scope, turn, { maxCost: event.data.maxCost, summary: history.summary }));
+        const reply = await step.run(`model-turn-${turn}`, async () => {
+          const result = await runModelTurn(await resolve(scope.organisationId), scope, turn, { maxCost: event.data.maxCost, summary: history.summary });
+          if (result.toolCalls.length === 0) await publish(scope, { type: "done", runId });
+          return result;
+        });
         costUsd += reply.costUsd;
         if (reply.toolCalls.length === 0) {
-          await step.run("finish", () => publish(scope, { type: "done", runId }));
           return { answer: reply.text, model: reply.model, costUsd, toolCalls, turns: turn + 1 } satisfies AgentRunOutput;
         }
         for (const call of reply.toolCalls) {
-          await step.run(`announce-${call.id}`, () =>
-            publish(scope, call.destructive ? { type: "approval_required", runId, callId: call.id, toolId: call.toolId, input: call.input } : { type: "tool_call", runId, callId: call.id, toolId: call.toolId, input: call.input, destructive: false }),
-          );
           let approved = true;
           if (call.destructive) {
+            await step.run(`announce-${call.id}`, () => publish(scope, { type: "approval_required", runId, callId: call.id, toolId: call.toolId, input: call.input }));
             const decision = await step.waitForEvent(`approval-${call.id}`, { event: agentToolDecided, timeout: APPROVAL_TIMEOUT, if: `async.data.toolCallId == "${call.id}"` });
             approved = decision?.data.approved === true;
           }
-          const outcome = await step.run(`tool-${call.id}`, async () => runToolCall(await resolve(scope.organisationId), scope, call, approved));
+          const outcome = await step.run(`tool-${call.id}`, async () => {
+            if (!call.destructive) await publish(scope, { type: "tool_call", runId, callId: call.id, toolId: call.toolId, input: call.input, destructive: false });
+            return runToolCall(await resolve(scope.organisationId), scope, call, approved);
+          });
           toolCalls.push(outcome);
           costUsd += outcome.costUsd;
         }
