@@ -5,7 +5,7 @@
  * fake model calls two tools per run (list workbooks, then evaluate the loan workbook), then answers: three
  * model turns, two tool calls. Meanwhile one client measures the non-model endpoints (health, a REST GET, the
  * conversation list) under the same load.
- *   BENCH_SECONDS (default 20) per concurrency level; BENCH_LEVELS (default 1,10,50);
+ *   BENCH_SECONDS (default 20) per concurrency level; BENCH_LEVELS (default 1,10,50); BENCH_EXECUTOR_CONCURRENCY;
  *   BENCH_DATABASE_URL=postgres://… runs on PostgreSQL instead of embedded PGlite; BENCH_REDIS_URL adds Redis.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,6 +20,8 @@ import { serveRouteHandlers } from "@/test/fakes/serve-route-handlers";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,50").split(",").map(Number);
 const MODEL_DELAY_MS = 300;
+/** The executor's job slots; unset: the app's default. */
+const EXECUTOR_CONCURRENCY = process.env.BENCH_EXECUTOR_CONCURRENCY ? Number(process.env.BENCH_EXECUTOR_CONCURRENCY) : undefined;
 const QUESTION = "What is the monthly payment on my loan workbook at 6%?";
 
 interface OpenAiMessage {
@@ -92,7 +94,7 @@ async function main() {
     "GET /api/v1/me": meRoute.GET,
     "GET /api/v1/usage": usageRoute.GET,
   });
-  const executor = await startExecutorFromEnv(handle, { serveUrl: `${served.url}/api/inngest`, logger: { info: () => undefined, warn: console.warn, error: console.error } });
+  const executor = await startExecutorFromEnv(handle, { serveUrl: `${served.url}/api/inngest`, ...(EXECUTOR_CONCURRENCY ? { concurrency: EXECUTOR_CONCURRENCY } : {}), logger: { info: () => undefined, warn: console.warn, error: console.error } });
   if (!executor) throw new Error("The benchmark needs the embedded executor; unset INNGEST_BASE_URL and INNGEST_DEV.");
   await executor.synced;
   const authorization = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
