@@ -47,6 +47,15 @@ describe("engine: incremental recalculation", () => {
     expect(engine.evaluations - before).toBe(2);
   });
 
+  it("does not recompute OFFSET of a deleted range (#REF!) as volatile", () => {
+    const engine = engineFor({ A1: 1, B1: "=OFFSET(#REF!,1,0)+A1", C1: "=OFFSET(A1,0,0)" });
+    expect(engine.getValue("B1")).toBe(Errors.REF);
+    const before = engine.evaluations;
+    engine.recalculate();
+    expect(engine.evaluations - before).toBe(1);
+    expect(engine.getValue("B1")).toBe(Errors.REF);
+  });
+
   it("replaces formulas and values", () => {
     const engine = engineFor({ A1: 2, B1: "=A1+1" });
     engine.setCellFormula("A1", "=10*3");

@@ -68,6 +68,9 @@ function compileCall(node: FormulaNode & { type: "call" }, ctx: CompileContext, 
     return constant(Errors.NAME);
   }
   if (args.length < spec.minArgs || args.length > spec.maxArgs) return constant(Errors.VALUE);
+  const first = args[0];
+  // OFFSET(#REF!, ...) (a deleted range) is that error on every recalculation: not worth recomputing as volatile.
+  if (spec.volatile && first?.type === "error" && argKindAt(spec, 0) === "reference") return constant(ExcelError.of(first.code));
   if (spec.volatile) ctx.collector.volatile = true;
   const argFns = args.map((arg, i) => {
     if (arg.type === "missing") return null;
