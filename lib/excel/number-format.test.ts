@@ -116,3 +116,24 @@ describe("formatGeneralShort small numbers", () => {
     expect(formatGeneralShort(1.123459e-10)).toBe("1.12346E-10");
   });
 });
+
+describe("formatValue fractions with literals (cases Excel computed, from Apache POI's test data)", () => {
+  it.each([
+    [23.75, "|#\\:#/#|", "|23:3/4|"],
+    [0.75, "|#\\:#/#|", "|3/4|"],
+    [1, "|#\\:#/#|", "|1|"],
+    [0, "|#\\:#/#|", "|0|"],
+    [23.75, "|#-#-#\\:#/#|", "|-2-3:3/4|"],
+    [0.75, "|#-#-#\\:#/#|", "|--3/4|"],
+    [1, "|#\\:#=/=?|", "|1      |"],
+    [0.75, "|#\\:?=/=#|", "| 3=/=4|"],
+    [1, "|#\\:0=/=#|", "|1:0=/=1|"],
+    [0, "|#\\:0=/=#|", "|0=/=1|"],
+    [3.75, "|#_#/#|", "|15 /4|"],
+    [23.75, "|#\\:? ?0#/000", "|2:3  03/004"],
+    [2, "# ?/?", "2    "],
+    [1.5, "# ?/? \"units\"", "1 1/2 units"],
+  ])("%s with %s", (value, code, expected) => {
+    expect(formatValue(value, code)).toBe(expected);
+  });
+});

@@ -139,24 +139,60 @@ function bestFraction(value: number, maxDen: number, fixedDen?: number): [number
   return best;
 }
 
+const literalText = (tokens: FormatToken[]): string => tokens.map((t) => (t.kind === "literal" ? t.text : "")).join("");
+const digitChars = (tokens: FormatToken[]): string => tokens.map((t) => (t.kind === "digit" ? t.char : "")).join("");
+
+/** Denominator digits: zero-padded on the left to its 0 placeholders, space-padded on the right to the rest. */
+function denominatorText(den: number, placeholders: string): string {
+  const zeros = placeholders.split("").filter((c) => c === "0").length;
+  return String(den).padStart(zeros, "0").padEnd(placeholders.length, " ");
+}
+
+/**
+ * Fractions: an optional whole part, its separator (the literals after it), the numerator (the last run of
+ * placeholders before "/", with its literals) and the denominator with any literals around it. A zero
+ * fraction is shown as 0/1 when the numerator has a 0 placeholder, else everything from the separator to the
+ * denominator is dropped, or blanked when a ? placeholder keeps widths; a zero whole part written with #
+ * drops its separator too, unless a ? placeholder keeps its width as spaces.
+ */
 function renderFractionFormat(tokens: FormatToken[], value: number): string {
   const slash = tokens.findIndex((t) => t.kind === "slash");
   const before = tokens.slice(0, slash);
   const after = tokens.slice(slash + 1);
-  const lastLiteral = before.map((t) => t.kind).lastIndexOf("literal");
-  const hasWhole = lastLiteral > 0 && before.slice(0, lastLiteral).some((t) => t.kind === "digit");
-  const wholeTokens = hasWhole ? before.slice(0, lastLiteral + 1) : [];
-  const numTokens = hasWhole ? before.slice(lastLiteral + 1) : before;
-  const denText = after.filter((t) => t.kind === "literal").map((t) => (t.kind === "literal" ? t.text : "")).join("");
+  let numStart = before.length;
+  while (numStart > 0 && before[numStart - 1]?.kind !== "digit") numStart--;
+  while (numStart > 0 && before[numStart - 1]?.kind === "digit") numStart--;
+  const head = before.slice(0, numStart);
+  const lastWholeDigit = head.map((t) => t.kind).lastIndexOf("digit");
+  const hasWhole = lastWholeDigit >= 0;
+  const wholeTokens = hasWhole ? head.slice(0, lastWholeDigit + 1) : [];
+  const separator = hasWhole ? literalText(head.slice(lastWholeDigit + 1)) : "";
+  const numTokens = hasWhole ? before.slice(numStart) : before;
+  const firstDen = after.findIndex((t) => t.kind === "digit");
+  const lastDen = after.map((t) => t.kind).lastIndexOf("digit");
   const denDigits = after.filter((t) => t.kind === "digit").length;
-  const fixedDen = /^\d+/.exec(denText.trim())?.[0];
+  const denText = literalText(after);
+  const fixedDen = denDigits === 0 ? /^\d+/.exec(denText.trim())?.[0] : undefined;
   const whole = hasWhole ? Math.trunc(value) : 0;
   const [num, den] = bestFraction(value - whole, 10 ** Math.max(1, denDigits) - 1, fixedDen ? Number(fixedDen) : undefined);
-  const wholeText = hasWhole ? renderInteger(wholeTokens, whole === 0 ? "" : String(whole), false) : "";
-  if (num === 0 && hasWhole) return whole === 0 ? "0" : wholeText.trimEnd();
-  const numText = renderInteger(numTokens, String(num), false);
-  const denRendered = fixedDen ? denText : String(den).padEnd(denDigits, " ");
-  return `${wholeText}${numText}/${denRendered}`;
+  const denRendered = fixedDen ? denText : `${literalText(after.slice(0, Math.max(0, firstDen)))}${denominatorText(den, digitChars(after))}`;
+  const suffix = fixedDen || lastDen < 0 ? "" : literalText(after.slice(lastDen + 1));
+  const numFirst = digitChars(numTokens)[0];
+  if (!hasWhole) return `${renderInteger(numTokens, String(num), false)}/${denRendered}${suffix}`;
+  const wholeLast = (wholeTokens[wholeTokens.length - 1] as { char?: string } | undefined)?.char;
+  const showsZero = digitChars(numTokens).includes("0");
+  if (num === 0 && !showsZero) {
+    const wholeText = renderInteger(wholeTokens, String(whole), false);
+    if (!digitChars([...wholeTokens, ...numTokens, ...after]).includes("?")) return `${wholeText}${suffix}`;
+    const width = separator.length + renderInteger(numTokens, String(num), false).length + 1 + denRendered.length;
+    return `${wholeText}${" ".repeat(width)}${suffix}`;
+  }
+  const forceZero = whole === 0 && num === 0 && wholeLast === "?";
+  let wholeText = renderInteger(wholeTokens, whole === 0 && !forceZero ? "" : String(whole), false);
+  let sep = separator;
+  if (whole === 0 && wholeLast !== "0" && !forceZero) sep = numFirst === "?" || wholeLast === "?" ? " ".repeat(separator.length) : "";
+  if (whole === 0 && wholeText.trim() === "" && sep === "" && wholeLast === "#") wholeText = wholeText.replace(/ +$/, "");
+  return `${wholeText}${sep}${renderInteger(numTokens, String(num), false)}/${denRendered}${suffix}`;
 }
 
 function formatNumberSection(section: FormatSection, value: number, sign: string): string | undefined {
