@@ -68,7 +68,7 @@ export function readVbaFunctions(project: Uint8Array): string[] {
     return [];
   }
   const names = new Set<string>();
-  cfb.FullPaths.forEach((path, i) => {
+  cfb.FullPaths.forEach((path: string, i: number) => {
     const content = cfb.FileIndex[i]?.content;
     if (!/\/VBA\/[^/]+$/.test(path) || /\/(dir|_VBA_PROJECT|__SRP_\d+)$/i.test(path) || !content) return;
     const source = moduleSource(content instanceof Uint8Array ? content : new Uint8Array(content as ArrayLike<number>));
