@@ -34,10 +34,12 @@ export function createPreviewModel(workbook: Workbook, analysis: WorkbookAnalysi
     sheets: workbook.sheets.map((sheet) => ({
       name: sheet.name,
       cells: [...sheet.cells].filter(([, cell]) => cell.formula === undefined && cell.value !== null).map(([address, cell]) => [address, cell.value] as const),
+      ...(sheet.hiddenRows?.length && { hiddenRows: sheet.hiddenRows }),
     })),
     tables: workbook.tables,
     ...(workbook.calc.iterate && { iterate: { count: workbook.calc.iterateCount, delta: workbook.calc.iterateDelta } }),
     date1904: workbook.date1904,
+    ...(workbook.externalBooks?.length && { externalBooks: workbook.externalBooks.map((book) => ({ sheets: book.sheets.map((sheet) => ({ name: sheet.name, cells: [...sheet.cells] })) })) }),
   };
   const formulas: FormulaDefinition[] = workbook.sheets.flatMap((sheet) =>
     [...sheet.cells].flatMap(([address, cell]) =>

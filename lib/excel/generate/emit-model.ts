@@ -53,11 +53,19 @@ export function emitModelData(workbook: Workbook): string {
     for (const [address, cell] of sheet.cells) {
       if (cell.formula === undefined && cell.value !== null) lines.push(`      [${str(address)}, ${emitScalar(cell.value)}],`);
     }
-    lines.push("    ] },");
+    lines.push(sheet.hiddenRows?.length ? `    ], hiddenRows: ${JSON.stringify(sheet.hiddenRows)} },` : "    ] },");
   }
   lines.push("  ],");
   lines.push(`  tables: ${JSON.stringify(workbook.tables)},`);
   if (workbook.calc.iterate) lines.push(`  iterate: { count: ${workbook.calc.iterateCount}, delta: ${workbook.calc.iterateDelta} },`);
+  if (workbook.externalBooks?.length) {
+    lines.push("  externalBooks: [");
+    for (const book of workbook.externalBooks) {
+      const sheets = book.sheets.map((sheet) => `{ name: ${str(sheet.name)}, cells: [${[...sheet.cells].map(([address, value]) => `[${str(address)}, ${emitScalar(value)}]`).join(", ")}] }`);
+      lines.push(`    { sheets: [${sheets.join(", ")}] },`);
+    }
+    lines.push("  ],");
+  }
   lines.push(`  date1904: ${workbook.date1904},`, "};", "");
   if (!lines.some((l) => l.includes("ExcelError.of("))) lines.splice(1, 1);
   return lines.join("\n");

@@ -8,7 +8,8 @@ import { type Framework, GenerateError, generateProject } from "@/lib/excel/gene
 import { readGeneratorSources } from "@/lib/excel/generate/read-generator-sources";
 import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
 import { type JsonCellValue, type Scalar, toJsonValue } from "@/lib/excel/values";
-import { buildArrayWorkbook, buildLoanWorkbook, writeWorkbook } from "@/test/fixtures/workbooks/build-workbooks";
+import type { Workbook } from "@/lib/excel/workbook/model";
+import { buildArrayWorkbook, buildLoanWorkbook, f, writeWorkbook } from "@/test/fixtures/workbooks/build-workbooks";
 
 interface GeneratedModel {
   compute(values?: Record<string, JsonCellValue>): Record<string, JsonCellValue>;
@@ -28,7 +29,10 @@ afterAll(async () => {
 });
 
 async function generate(bytes: Uint8Array, name: string, framework: Framework = "react") {
-  const workbook = loadWorkbook(bytes, { fileName: `${name}.xlsx` });
+  return generateFrom(loadWorkbook(bytes, { fileName: `${name}.xlsx` }), name, framework);
+}
+
+async function generateFrom(workbook: Workbook, name: string, framework: Framework = "react") {
   const files = generateProject(workbook, { framework, sources, title: name });
   const dir = join(root, `${name}-${framework}`);
   for (const [path, content] of files) {
@@ -75,6 +79,22 @@ describe("generateProject", () => {
     expect(paths).not.toContain("src/excel/functions/engineering-complex.ts");
     expect(paths.some((p) => p.includes("load-workbook"))).toBe(false);
     for (const [path, text] of files) if (path.endsWith(".ts")) expect(text, path).not.toContain('"@/lib/');
+  });
+
+  it("reads the values cached for external workbooks and leaves hidden rows out of SUBTOTAL, as the engine does", async () => {
+    const loaded = loadWorkbook(writeWorkbook({ S: [[10, f("[1]Rates!B2*2")], [20, f("SUBTOTAL(109,A1:A3)")], [30, f("SUM(A1:A3)")]] }), { fileName: "linked.xlsx" });
+    const workbook: Workbook = {
+      ...loaded,
+      sheets: loaded.sheets.map((sheet) => ({ ...sheet, hiddenRows: [1] })),
+      externalBooks: [{ sheets: [{ name: "Rates", cells: new Map([["B2", 0.25]]) }] }],
+    };
+    const { model } = await generateFrom(workbook, "linked");
+    const engine = createEngine(workbook);
+    engine.recalculateAll();
+    const expected = Object.fromEntries(engine.computedValues().map((c) => [`${c.sheet}!${c.address}`, toJsonValue(c.value)]));
+    expect(expected).toEqual({ "S!B1": 0.5, "S!B2": 40, "S!B3": 60 });
+    expect(model.compute({})).toEqual(expected);
+    expect(model.compute({ "S!A3": 5 })).toMatchObject({ "S!B2": 15, "S!B3": 35 });
   });
 
   it("generates a data viewer for a workbook without formulas", async () => {

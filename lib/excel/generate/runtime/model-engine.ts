@@ -31,11 +31,13 @@ export interface NameDefinition extends DefinedNameModel {
 }
 
 export interface ModelData {
-  /** Constant cells per sheet, in sheet order: [A1 address, value]. */
-  readonly sheets: readonly { readonly name: string; readonly cells: readonly (readonly [string, Scalar])[] }[];
+  /** Constant cells per sheet, in sheet order: [A1 address, value]; hidden rows (0-based) for SUBTOTAL and AGGREGATE. */
+  readonly sheets: readonly { readonly name: string; readonly cells: readonly (readonly [string, Scalar])[]; readonly hiddenRows?: readonly number[] }[];
   readonly tables: readonly TableModel[];
   readonly iterate?: { readonly count: number; readonly delta: number };
   readonly date1904: boolean;
+  /** Values the file cached for external workbooks (`[n]Sheet!A1`, n 1-based), which formulas read as Excel does. */
+  readonly externalBooks?: readonly { readonly sheets: readonly { readonly name: string; readonly cells: readonly (readonly [string, Scalar])[] }[] }[];
 }
 
 export interface Model {
@@ -64,9 +66,11 @@ function buildEngine(data: ModelData, formulas: readonly FormulaDefinition[], na
     merges: [],
     dataValidations: [],
     hidden: false,
+    ...(sheet.hiddenRows && { hiddenRows: [...sheet.hiddenRows] }),
   }));
   const calc = data.iterate ? { ...DEFAULT_CALC, iterate: true, iterateCount: data.iterate.count, iterateDelta: data.iterate.delta } : DEFAULT_CALC;
-  const engine = new WorkbookEngine({ sheets, names: [...names], tables: [...data.tables], calc, date1904: data.date1904 }, functions, options);
+  const externalBooks = (data.externalBooks ?? []).map((book) => ({ sheets: book.sheets.map((sheet) => ({ name: sheet.name, cells: new Map(sheet.cells) })) }));
+  const engine = new WorkbookEngine({ sheets, names: [...names], tables: [...data.tables], calc, date1904: data.date1904, externalBooks }, functions, options);
   // Formulas and names come as builders; the parser only serves text met at run time (INDIRECT).
   const trees = new Map<string, () => FormulaNode>();
   for (const name of names) trees.set(name.formula, name.build);
