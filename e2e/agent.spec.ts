@@ -61,3 +61,25 @@ test.describe.serial("cost dashboard", () => {
     await expect(page.getByTestId("cost-conversations")).toBeVisible();
   });
 });
+
+test("the agent answers from a ready workbook's own model tool", async ({ page }) => {
+  test.setTimeout(120_000);
+  await new AuthPage(page).signUp(`model-tool-${Date.now()}@example.com`, "model tool e2e password");
+  await expect(page).toHaveURL(/\/chat$/);
+  await page.goto("/workbooks");
+  await page.getByTestId("workbook-file-input").setInputFiles(writeLoanWorkbook());
+  await expect(page).toHaveURL(/\/workbooks\/[\w-]+$/);
+  const workbookId = new URL(page.url()).pathname.split("/").at(-1);
+  // Ready once the generate step has stored the apps; only ready workbooks are published as tools.
+  await expect(page.getByTestId("workbook-downloads")).toBeVisible({ timeout: 60_000 });
+
+  await page.goto("/chat");
+  await page.getByTestId("chat-input").fill("Using my Loan workbook's model, what is the monthly payment at 6%?");
+  await page.getByTestId("send-message").click();
+  const card = page.locator(`[data-testid="tool-call-card"][data-tool="workbook.${workbookId}"]`);
+  await expect(card).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+  const expected = monthlyPayment(0.06).toFixed(2);
+  await expect(page.getByTestId("assistant-message").last()).toContainText(expected, { timeout: 30_000 });
+  await card.getByRole("button").first().click();
+  await expect(card.getByTestId("tool-output")).toContainText("Monthly payment");
+});

@@ -1,9 +1,27 @@
 // The model behind the end-to-end tests: a fake OpenAI server on a fixed port whose scripted answers exercise
 // the agent's tools the way a real model would for the e2e questions:
-//   question → workbooks_list → workbook_evaluate (rate cell set from the question) → answer with the result.
+//   question → workbooks_list → workbook_evaluate (rate cell set from the question) → answer with the result;
+//   a question about a workbook's model → that workbook's model tool (its rate input) → answer with its output.
 // Run with: node --import tsx test/fakes/e2e-model.ts <port>
 import type { FakeStep } from "@/test/fakes/fake-llm-server";
 import { startFakeOpenAiServer } from "@/test/fakes/fake-openai-server";
+
+interface OfferedTool {
+  function: { name: string; description?: string; parameters?: { properties?: Record<string, { description?: string }> } };
+}
+
+/** The loan workbook's model tool, when offered: its name and the argument that holds the rate. */
+function loanModelTool(tools: OfferedTool[]): { name: string; rateKey: string } | undefined {
+  const tool = tools.find((candidate) => /^workbook_[0-9a-f-]{36}$/.test(candidate.function.name) && /"Loan"/.test(candidate.function.description ?? ""));
+  const rateKey = Object.entries(tool?.function.parameters?.properties ?? {}).find(([, property]) => /rate/i.test(property.description ?? ""))?.[0];
+  return tool && rateKey ? { name: tool.function.name, rateKey } : undefined;
+}
+
+function modelAnswer(content: string): FakeStep {
+  const outputs = (JSON.parse(content) as { outputs?: { label: string; value: unknown }[] }).outputs ?? [];
+  const payment = Number(outputs.find((output) => /monthly payment/i.test(output.label))?.value);
+  return { text: `The Loan workbook's model gives a monthly payment of ${payment.toFixed(2)} at that rate, from its own PMT formula.` };
+}
 
 interface OpenAiMessage {
   role: string;
@@ -16,6 +34,12 @@ function respond(body: Record<string, unknown>): FakeStep | undefined {
   const tools = ((body.tools as { function: { name: string } }[] | undefined) ?? []).map((tool) => tool.function.name);
   const last = messages.at(-1);
   const question = [...messages].reverse().find((message) => message.role === "user")?.content ?? "";
+  const model = /\bmodel\b/i.test(String(question)) ? loanModelTool((body.tools as OfferedTool[] | undefined) ?? []) : undefined;
+  if (model && last?.role === "user") {
+    const rate = Number(/(\d+(?:\.\d+)?)\s*%/.exec(String(question))?.[1] ?? 5) / 100;
+    return { toolCalls: [{ id: `call_model_${messages.length}`, name: model.name, input: { [model.rateKey]: rate } }] };
+  }
+  if (model && last?.role === "tool") return modelAnswer(String(last.content));
   if (last?.role === "user" && tools.includes("workbooks_list") && /workbook/i.test(String(question))) {
     return { toolCalls: [{ id: `call_list_${messages.length}`, name: "workbooks_list", input: {} }] };
   }
