@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "@/lib/excel/engine";
-import { workbookFromCells } from "@/lib/excel/test-utils";
+import { workbookFromCells } from "@/test/excel/evaluate-formula";
 import { DEFAULT_CALC, type Workbook } from "@/lib/excel/workbook/model";
 import { Errors } from "@/lib/excel/values";
 

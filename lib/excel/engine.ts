@@ -13,7 +13,7 @@
  *
  * References are "Sheet1!A1", "'My sheet'!B2" or "A1" (first sheet). The cached values saved in the
  * file stay on the workbook model (`workbook.sheets[i].cells.get("B2").value`). Functions come from
- * functions/registry.ts; unknown functions evaluate to #NAME? (see analysis/list-unknown-functions.ts).
+ * functions/registry.ts; unknown functions evaluate to #NAME? (see analyse/list-unknown-functions.ts).
  * Circular references evaluate to #CALC! unless the workbook enables iterative calculation.
  */
 import type { Cell } from "@/lib/excel/engine/cell";

@@ -6,7 +6,7 @@
 import { formatGeneral } from "@/lib/excel/coerce";
 import { formatDateSection } from "@/lib/excel/number-format-dates";
 import { conditionHolds, type FormatSection, type FormatToken, parseSection, splitSections } from "@/lib/excel/number-format-sections";
-import { roundTo } from "@/lib/excel/functions/math-rounding";
+import { roundTo } from "@/lib/excel/functions/math/math-rounding";
 
 /** General as a cell shows it: up to 11 characters, so about 10 significant digits. */
 export function formatGeneralShort(n: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "@/lib/excel/engine";
-import { evaluateFormula, workbookFromCells } from "@/lib/excel/test-utils";
+import { evaluateFormula, workbookFromCells } from "@/test/excel/evaluate-formula";
 import { DEFAULT_CALC } from "@/lib/excel/workbook/model";
 import { Errors } from "@/lib/excel/values";
 

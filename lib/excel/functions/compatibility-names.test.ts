@@ -1,5 +1,5 @@
 import { describe } from "vitest";
-import { itFormulas } from "@/lib/excel/functions/formula-cases";
+import { itFormulas } from "@/test/excel/formula-cases";
 import { Errors } from "@/lib/excel/values";
 
 describe("legacy statistical names agree with their modern forms", () => {

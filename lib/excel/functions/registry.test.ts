@@ -13,4 +13,8 @@ describe("function registry", () => {
     expect(FUNCTIONS.get("LAMBDA")).toBeDefined();
     for (const name of FUNCTIONS.keys()) expect(name).toMatch(/^[A-Z][A-Z0-9.]*$/);
   });
+
+  it("declares consistent arities", () => {
+    for (const spec of FUNCTIONS.values()) expect(spec.minArgs, spec.name).toBeLessThanOrEqual(spec.maxArgs);
+  });
 });

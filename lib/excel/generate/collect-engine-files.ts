@@ -35,7 +35,7 @@ function importsOf(text: string): string[] {
 export function functionFamilies(sources: SourceFiles): { path: string; exports: string[]; text: string }[] {
   const out: { path: string; exports: string[]; text: string }[] = [];
   for (const [path, text] of sources) {
-    if (!path.startsWith(FUNCTIONS_DIR) || path.includes("/families-") || path === REGISTRY) continue;
+    if (!path.startsWith(FUNCTIONS_DIR) || path === REGISTRY) continue;
     const exports = [...text.matchAll(/export const (\w+): FunctionSpec\[\] =/g)].map((m) => m[1] ?? "");
     if (exports.length > 0) out.push({ path, exports, text });
   }

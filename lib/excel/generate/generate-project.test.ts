@@ -75,7 +75,7 @@ describe("generateProject", () => {
   it("copies only the function families the workbook calls and rewrites engine imports", async () => {
     const { files } = await generate(buildLoanWorkbook(), "loan-files");
     const paths = [...files.keys()];
-    expect(paths).toContain("src/excel/functions/financial-annuity.ts");
+    expect(paths).toContain("src/excel/functions/financial/financial-annuity.ts");
     expect(paths).not.toContain("src/excel/functions/engineering-complex.ts");
     expect(paths.some((p) => p.includes("load-workbook"))).toBe(false);
     for (const [path, text] of files) if (path.endsWith(".ts")) expect(text, path).not.toContain('"@/lib/');
