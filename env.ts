@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAllowList } from "@/server/security/private-endpoint-allow-list";
 
 /**
  * The validated environment: the only module that reads `process.env`.
@@ -38,6 +39,19 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_ORGANISATION_PER_MINUTE: z.coerce.number().int().positive().default(1_000),
+  /**
+   * Private, loopback or link-local places that URLs entered in the product (model endpoints, connectors) may
+   * reach, comma-separated: `host`, `host:port`, `address`, `address:port`, `[IPv6]:port` or a CIDR range,
+   * e.g. `127.0.0.1:11434,10.0.0.0/8`. Everything else that is not a public address is refused.
+   */
+  ALLOWED_PRIVATE_ENDPOINTS: z.string().optional().transform((value, context) => {
+    try {
+      return parseAllowList(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   // build; checking them again inside `next build` would only add a minute to each run.
   typescript: { ignoreBuildErrors: true },
   // Packages with WebAssembly, native addons or files read at run time stay outside the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "postgres", "ioredis", "prom-client", "esbuild"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "postgres", "ioredis", "prom-client", "esbuild", "undici"],
   async headers() {
     return [
       {
