@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; bundled by Vite
+    // it resolves, so procedures (whose context reads the session) can be called in tests.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -3,6 +3,7 @@ import { createOfflineProvider } from "@/server/llm/providers/offline-provider";
 import { createOpenAiProvider } from "@/server/llm/providers/openai-provider";
 import type { LlmProvider } from "@/server/llm/llm-types";
 import { listPricedModels } from "@/server/llm/price-table";
+import type { OutboundGuard } from "@/server/security/outbound-url-guard";
 
 export interface ProviderEnvironment {
   ANTHROPIC_API_KEY?: string;
@@ -66,9 +67,12 @@ export function buildEnvironmentProviders(config: ProviderEnvironment): Map<stri
   return providers;
 }
 
-/** A provider for an endpoint an admin added, keyed `endpoint:<id>`. */
-export function buildEndpointProvider(endpoint: EndpointConfig): LlmProvider {
+/**
+ * A provider for an endpoint an admin added, keyed `endpoint:<id>`. Its URL is tenant input, so every request
+ * goes through the outbound guard (environment providers are operator configuration and do not).
+ */
+export function buildEndpointProvider(endpoint: EndpointConfig, outbound: OutboundGuard): LlmProvider {
   const id = `endpoint:${endpoint.id}`;
-  const common = { id, label: endpoint.name, apiKey: endpoint.apiKey ?? NO_KEY, baseUrl: endpoint.baseUrl ?? undefined, models: endpoint.models };
+  const common = { id, label: endpoint.name, apiKey: endpoint.apiKey ?? NO_KEY, baseUrl: endpoint.baseUrl ?? undefined, models: endpoint.models, fetch: outbound.fetch };
   return endpoint.kind === "anthropic" ? createAnthropicProvider(common) : createOpenAiProvider({ ...common, maxTokensParam: "max_tokens" });
 }

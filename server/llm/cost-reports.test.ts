@@ -8,6 +8,7 @@ import { getUsage } from "@/server/llm/get-usage";
 import { addEndpoint, listEndpoints, loadEndpointConfigs, removeEndpoint } from "@/server/llm/llm-endpoints";
 import { DEFAULT_POLICY } from "@/server/llm/routing-policy";
 import { loadOrCreateSecretKey } from "@/server/secrets/secret-box";
+import { allowLocalFakes } from "@/test/allow-local-fakes";
 import { openRouterFixture, type RouterFixture } from "@/test/fakes/router-fixture";
 import { testDatabases } from "@/test/test-databases";
 
@@ -77,18 +78,20 @@ describe.each(testDatabases)("cost reports and endpoints on $name", (target) => 
   it("stores an admin's endpoint key encrypted, and the router sends calls to that endpoint", async () => {
     const key = loadOrCreateSecretKey(keyDir);
     const organisationId = fixture.account.organisationId;
+    // The fake listens on loopback, so it is allow-listed the way an operator would allow a local vLLM.
+    const outbound = allowLocalFakes(fixture.fakes.openai.url);
     const endpoint = await addEndpoint(fixture.handle.db, key, organisationId, {
       name: "Office vLLM",
       kind: "openai",
       baseUrl: `${fixture.fakes.openai.url}/v1`,
       apiKey: "sk-office-secret",
       models: ["qwen2.5-7b"],
-    });
+    }, outbound);
     const stored = await fixture.handle.db.query.llmEndpoints.findFirst();
     expect(JSON.stringify(stored)).not.toContain("sk-office-secret");
-    await expect(addEndpoint(fixture.handle.db, key, organisationId, { name: "Office vLLM", kind: "openai", models: ["x"] })).rejects.toMatchObject({ code: "conflict" });
+    await expect(addEndpoint(fixture.handle.db, key, organisationId, { name: "Office vLLM", kind: "openai", models: ["x"] }, outbound)).rejects.toMatchObject({ code: "conflict" });
 
-    const router = fixture.createRouter({ loadEndpoints: (organisation) => loadEndpointConfigs(fixture.handle.db, key, organisation) });
+    const router = fixture.createRouter({ loadEndpoints: (organisation) => loadEndpointConfigs(fixture.handle.db, key, organisation), outbound });
     fixture.fakes.openai.reset();
     const result = await router.routeChat({ organisationId, model: "qwen2.5-7b", messages: [{ role: "user", content: "hello" }] });
     expect(result).toMatchObject({ provider: endpoint.providerId, model: "qwen2.5-7b" });

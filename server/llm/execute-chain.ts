@@ -85,7 +85,7 @@ export async function executeChain(
         await breaker.recordSuccess(key, verdict);
         return { result, ref, hops };
       } catch (error) {
-        last = error instanceof ProviderError ? error : new ProviderError("malformed", String(error), { cause: error });
+        last = error instanceof ProviderError ? error : new ProviderError("malformed", "The provider failed in an unexpected way.", { cause: error });
       }
       const state = last.retryable ? await breaker.recordFailure(key) : undefined;
       if (!last.fallbackable) {

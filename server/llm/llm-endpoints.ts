@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors/app-error";
 import type { EndpointConfig } from "@/server/llm/build-providers";
 import { deleteEndpointRow, insertEndpointRow, listEndpointRows } from "@/server/llm/llm-endpoint-repository";
 import { decryptSecret, encryptSecret } from "@/server/secrets/secret-box";
+import type { OutboundGuard } from "@/server/security/outbound-url-guard";
 
 export const addEndpointSchema = z.object({
   name: z.string().trim().min(1).max(80),
@@ -29,8 +30,13 @@ export interface EndpointSummary {
 
 const keyContext = (organisationId: string) => `llm-endpoint:${organisationId}`;
 
-export async function addEndpoint(db: Database, secretKey: Buffer, organisationId: string, input: AddEndpointInput): Promise<EndpointSummary> {
+/**
+ * Stores an endpoint after its base URL passed the outbound guard (public address or allow-listed, no
+ * credentials, no query string), so a bad URL is refused when it is entered, not only when it is called.
+ */
+export async function addEndpoint(db: Database, secretKey: Buffer, organisationId: string, input: AddEndpointInput, outbound: OutboundGuard): Promise<EndpointSummary> {
   const parsed = addEndpointSchema.parse(input);
+  if (parsed.baseUrl) await outbound.checkUrl(parsed.baseUrl, { base: true });
   const existing = await listEndpointRows(db, organisationId);
   if (existing.some((row) => row.name === parsed.name)) throw new AppError("conflict", `An endpoint named "${parsed.name}" already exists. Pick another name.`);
   const row = await insertEndpointRow(db, {

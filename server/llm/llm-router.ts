@@ -199,8 +199,10 @@ export function createLlmRouter(options: LlmRouterOptions): LlmRouter {
           return new AppError("unavailable", "The model's answer broke off after part of it was shown. Send the message again to retry.", { ...details, partialText }, { cause: failure });
         }
         if (kind === "aborted") return new AppError("bad_request", "The request was cancelled.", details, { cause: failure });
+        if (kind === "blocked") return new AppError("bad_request", failure.last?.message ?? "The endpoint's address is not allowed.", details, { cause: failure });
         if (kind === "client_error") {
-          return new AppError("bad_request", `The model provider refused the request: ${failure.last?.message ?? "unknown error"}`, details, { cause: failure });
+          const summary = failure.last?.message ?? "The model provider refused the request.";
+          return new AppError("bad_request", `${summary} Check the endpoint's API key, base URL and model name.`, details, { cause: failure });
         }
         const retryAfterMs = failure.last?.options.retryAfterMs;
         return new AppError("unavailable", "No model could answer right now (every model in the route failed). Try again in a minute.", details, {

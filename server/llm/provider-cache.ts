@@ -1,11 +1,15 @@
 import { buildEndpointProvider, type EndpointConfig } from "@/server/llm/build-providers";
 import type { LlmProvider } from "@/server/llm/llm-types";
+import { getOutboundGuard } from "@/server/security/get-outbound-guard";
+import type { OutboundGuard } from "@/server/security/outbound-url-guard";
 
 export interface ProviderSources {
   /** Providers from the environment (always including the offline provider). */
   environmentProviders: ReadonlyMap<string, LlmProvider>;
   /** Endpoints an organisation's admins added, with decrypted keys. */
   loadEndpoints?: (organisationId: string) => Promise<EndpointConfig[]>;
+  /** The guard every request to those endpoints passes (the process-wide one, from the environment, by default). */
+  outbound?: OutboundGuard;
 }
 
 /** The providers an organisation can use: the environment's plus its own endpoints, cached for `ttlMs`. */
@@ -16,7 +20,7 @@ export function createProviderCache(sources: ProviderSources, ttlMs: number) {
     if (endpoints.length === 0) return sources.environmentProviders;
     const providers = new Map(sources.environmentProviders);
     for (const endpoint of endpoints) {
-      const provider = buildEndpointProvider(endpoint);
+      const provider = buildEndpointProvider(endpoint, sources.outbound ?? getOutboundGuard());
       providers.set(provider.id, provider);
     }
     return providers;

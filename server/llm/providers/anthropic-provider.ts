@@ -25,11 +25,13 @@ export interface AnthropicProviderConfig {
   apiKey: string;
   baseUrl?: string;
   models: readonly string[];
+  /** The fetch the SDK uses: the outbound guard's for URLs a tenant entered. */
+  fetch?: typeof fetch;
 }
 
 /** The Anthropic Messages API through the official SDK (its own retries off: the router retries). */
 export function createAnthropicProvider(config: AnthropicProviderConfig): LlmProvider {
-  const client = new Anthropic({ apiKey: config.apiKey, baseURL: config.baseUrl ?? null, maxRetries: 0 });
+  const client = new Anthropic({ apiKey: config.apiKey, baseURL: config.baseUrl ?? null, maxRetries: 0, ...(config.fetch ? { fetch: config.fetch } : {}) });
   return {
     id: config.id,
     kind: "anthropic",

@@ -24,13 +24,15 @@ export interface OpenAiProviderConfig {
   apiKey: string;
   baseUrl?: string;
   models: readonly string[];
+  /** The fetch the SDK uses: the outbound guard's for URLs a tenant entered. */
+  fetch?: typeof fetch;
   /** OpenAI's own API wants `max_completion_tokens`; compatible servers (vLLM, Ollama, Together) `max_tokens`. */
   maxTokensParam: "max_tokens" | "max_completion_tokens";
 }
 
 /** OpenAI Chat Completions, and any OpenAI-compatible endpoint through a base URL, with the official SDK. */
 export function createOpenAiProvider(config: OpenAiProviderConfig): LlmProvider {
-  const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl ?? null, maxRetries: 0 });
+  const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl ?? null, maxRetries: 0, ...(config.fetch ? { fetch: config.fetch } : {}) });
   return {
     id: config.id,
     kind: "openai",

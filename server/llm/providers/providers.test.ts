@@ -6,6 +6,7 @@ import { createOpenAiProvider } from "@/server/llm/providers/openai-provider";
 import { startFakeAnthropicServer } from "@/test/fakes/fake-anthropic-server";
 import type { FakeLlmServer } from "@/test/fakes/fake-llm-server";
 import { startFakeOpenAiServer } from "@/test/fakes/fake-openai-server";
+import { allowLocalFakes } from "@/test/allow-local-fakes";
 
 const weather = { name: "get_weather", description: "Weather for a city", inputSchema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } };
 
@@ -35,6 +36,19 @@ const flavours = [
     start: startFakeOpenAiServer,
     create: (server: FakeLlmServer) =>
       createOpenAiProvider({ id: "openai", label: "O", apiKey: "sk-test", baseUrl: `${server.url}/v1`, models: [], maxTokensParam: "max_tokens" }),
+  },
+  // Admins' endpoints run the same SDKs over the outbound guard's fetch (undici, address-checked connections).
+  {
+    name: "Anthropic SDK through the outbound guard",
+    start: startFakeAnthropicServer,
+    create: (server: FakeLlmServer) =>
+      createAnthropicProvider({ id: "endpoint:a", label: "A", apiKey: "sk-ant-test", baseUrl: server.url, models: [], fetch: allowLocalFakes(server.url).fetch }),
+  },
+  {
+    name: "OpenAI SDK through the outbound guard",
+    start: startFakeOpenAiServer,
+    create: (server: FakeLlmServer) =>
+      createOpenAiProvider({ id: "endpoint:o", label: "O", apiKey: "sk-test", baseUrl: `${server.url}/v1`, models: [], maxTokensParam: "max_tokens", fetch: allowLocalFakes(server.url).fetch }),
   },
 ];
 
@@ -115,6 +129,13 @@ describe.each(flavours)("$name adapter against the fake server", (flavour) => {
     server.enqueue({ fault: "status", status: 401, message: "invalid x-api-key" });
     const error = await failure(provider.call(request()));
     expect(error).toMatchObject({ kind: "client_error", retryable: false, fallbackable: false });
+  });
+
+  it.each([500, 401, 400, 404])("passes on a summary of an upstream %i, never its body", async (status) => {
+    server.enqueue({ fault: "status", status, message: "internal error: db password=hunter2" });
+    const error = await failure(provider.call(request()));
+    expect(error.message).toMatch(new RegExp(`^The model provider answered ${status} \\(`));
+    expect(error.message).not.toContain("hunter2");
   });
 
   it("times out a slow response at the deadline", async () => {

@@ -8,6 +8,7 @@ import { previewRoute } from "@/server/llm/preview-route";
 import { DEFAULT_POLICY, llmPolicySchema } from "@/server/llm/routing-policy";
 import { updatePolicy } from "@/server/llm/update-policy";
 import { getSecretKey } from "@/server/secrets/get-secret-key";
+import { getOutboundGuard } from "@/server/security/get-outbound-guard";
 import { adminProcedure, createTRPCRouter } from "@/server/trpc/init";
 
 const rangeSchema = z.object({ from: z.date(), to: z.date() });
@@ -35,7 +36,7 @@ export const llmRouter = createTRPCRouter({
   }),
   endpoints: adminProcedure.query(({ ctx }) => listEndpoints(ctx.db, ctx.caller.organisationId)),
   addEndpoint: adminProcedure.input(addEndpointSchema).mutation(async ({ ctx, input }) => {
-    const endpoint = await addEndpoint(ctx.db, getSecretKey(), ctx.caller.organisationId, input);
+    const endpoint = await addEndpoint(ctx.db, getSecretKey(), ctx.caller.organisationId, input, getOutboundGuard());
     (await getLlmRouter()).invalidate(ctx.caller.organisationId);
     return endpoint;
   }),
