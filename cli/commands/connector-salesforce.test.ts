@@ -7,6 +7,7 @@ import type { DatabaseHandle } from "@/db/database";
 import { createAccount } from "@/server/accounts/create-account";
 import { getSalesforceConnection } from "@/server/connectors/salesforce/salesforce-connection";
 import { loadOrCreateSecretKey } from "@/server/secrets/secret-box";
+import { allowLocalFakes } from "@/test/allow-local-fakes";
 import { startFakeSalesforce, type FakeSalesforce } from "@/test/fakes/fake-salesforce-server";
 import { testDatabases } from "@/test/test-databases";
 
@@ -16,7 +17,7 @@ describe("cli connector salesforce", () => {
   let organisationId: string;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cf-cli-sf-"));
   const secretKey = () => loadOrCreateSecretKey(dataDir);
-  const run = (argv: string[], stdin = "") => connectorSalesforce({ db: handle.db, secretKey, readStdin: async () => stdin }, argv);
+  const run = (argv: string[], stdin = "") => connectorSalesforce({ db: handle.db, secretKey, readStdin: async () => stdin, outbound: allowLocalFakes(salesforce.url) }, argv);
 
   beforeAll(async () => {
     handle = await testDatabases[0]!.open();

@@ -7,6 +7,7 @@ import { findUserByEmail } from "@/server/accounts/user-repository";
 import type { Caller } from "@/server/auth/caller";
 import { removeSalesforceCredentials, saveSalesforceCredentials } from "@/server/connectors/salesforce/salesforce-connection";
 import { isAppError } from "@/server/errors/app-error";
+import type { OutboundGuard } from "@/server/security/outbound-url-guard";
 
 export const CONNECTOR_SALESFORCE_USAGE =
   "connector salesforce --email <admin e-mail> (--login-url <url> --client-id <id> --username <u> | --instance-url <url>) [--remove]";
@@ -27,7 +28,7 @@ async function callerFor(db: Database, email: string): Promise<Caller> {
  * credentials. Reads `{"clientSecret": "...", "password": "<password+security token>"}` (password flow) or
  * `{"accessToken": "..."}` (with --instance-url) from stdin.
  */
-export async function connectorSalesforce(deps: { db: Database; secretKey: () => Buffer; readStdin: () => Promise<string>; fetchImpl?: typeof fetch }, argv: string[]): Promise<string> {
+export async function connectorSalesforce(deps: { db: Database; secretKey: () => Buffer; readStdin: () => Promise<string>; outbound?: OutboundGuard }, argv: string[]): Promise<string> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -52,7 +53,7 @@ export async function connectorSalesforce(deps: { db: Database; secretKey: () =>
       "accessToken" in secrets
         ? { kind: "token" as const, instanceUrl: requireOption(values, "instance-url"), accessToken: secrets.accessToken }
         : { kind: "password" as const, loginUrl: values["login-url"], clientId: requireOption(values, "client-id"), username: requireOption(values, "username"), ...secrets };
-    const saved = await saveSalesforceCredentials({ db: deps.db, secretKey: deps.secretKey(), fetchImpl: deps.fetchImpl }, caller, credentials);
+    const saved = await saveSalesforceCredentials({ db: deps.db, secretKey: deps.secretKey(), outbound: deps.outbound }, caller, credentials);
     return `stored Salesforce credentials (${saved.label}) for organisation ${caller.organisationId}; its agent now has the Salesforce tools`;
   } catch (error) {
     if (error instanceof SyntaxError) throw new CliError("stdin is not valid JSON", 2);

@@ -18,7 +18,16 @@ export interface FakeSalesforce {
 const VERSION = "v60.0";
 const PAGE_SIZE = 2;
 
-export async function startFakeSalesforce(options: { username: string; password: string }): Promise<FakeSalesforce> {
+export interface FakeSalesforceOptions {
+  username: string;
+  password: string;
+  /** What the token answer names as `instance_url` (default: this server), to play a hostile login server. */
+  instanceUrl?: string;
+  /** Put before each `nextRecordsUrl` (Salesforce sends a path; an origin here plays a hostile answer). */
+  nextRecordsPrefix?: string;
+}
+
+export async function startFakeSalesforce(options: FakeSalesforceOptions): Promise<FakeSalesforce> {
   const records: FakeSalesforce["records"] = new Map();
   const requests: FakeSalesforce["requests"] = [];
   const cursors = new Map<string, Record<string, unknown>[]>();
@@ -31,7 +40,8 @@ export async function startFakeSalesforce(options: { username: string; password:
     response.writeHead(status, body === undefined ? {} : { "content-type": "application/json" });
     response.end(body === undefined ? undefined : JSON.stringify(body));
   };
-  const fail = (response: http.ServerResponse, status: number, errorCode: string, message: string) => send(response, status, [{ message, errorCode }]);
+  const fail = (response: http.ServerResponse, status: number, errorCode: string, message: string, fields?: string[]) =>
+    send(response, status, [{ message, errorCode, ...(fields ? { fields } : {}) }]);
   const view = (record: Record<string, unknown> & { Id: string; type: string }, fields?: string[]) => {
     const { type, ...rest } = record;
     const picked = fields ? Object.fromEntries(fields.map((field) => [field, rest[field] ?? null])) : rest;
@@ -44,7 +54,7 @@ export async function startFakeSalesforce(options: { username: string; password:
     if (rest.length > 0) {
       const cursor = `01g${cursors.size}`;
       cursors.set(cursor, rest);
-      nextRecordsUrl = `/services/data/${VERSION}/query/${cursor}`;
+      nextRecordsUrl = `${options.nextRecordsPrefix ?? ""}/services/data/${VERSION}/query/${cursor}`;
     }
     send(response, 200, { totalSize: total, done: !nextRecordsUrl, ...(nextRecordsUrl ? { nextRecordsUrl } : {}), records: first });
   };
@@ -60,7 +70,7 @@ export async function startFakeSalesforce(options: { username: string; password:
         if (form.get("grant_type") !== "password" || form.get("username") !== options.username || form.get("password") !== options.password) {
           return send(response, 400, { error: "invalid_grant", error_description: "authentication failure" });
         }
-        return send(response, 200, { access_token: token, instance_url: url, token_type: "Bearer" });
+        return send(response, 200, { access_token: token, instance_url: options.instanceUrl ?? url, token_type: "Bearer" });
       }
       if (request.headers.authorization !== `Bearer ${token}`) return fail(response, 401, "INVALID_SESSION_ID", "Session expired or invalid");
 
@@ -85,7 +95,7 @@ export async function startFakeSalesforce(options: { username: string; password:
       const [, type = "", id] = sobject;
       if (!id && request.method === "POST") {
         const fields = JSON.parse(body || "{}") as Record<string, unknown>;
-        if (type === "Lead" && !fields.LastName) return fail(response, 400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]");
+        if (type === "Lead" && !fields.LastName) return fail(response, 400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [LastName]", ["LastName"]);
         idCounter += 1;
         const newId = `00Q${String(idCounter).padStart(15, "0")}`;
         records.set(newId, { ...fields, Id: newId, type });

@@ -1,11 +1,9 @@
-import {
-  errorListSchema,
-  queryResponseSchema,
-  recordSchema,
-  saveResultSchema,
-  tokenResponseSchema,
-  type SalesforceRecord,
-} from "@/server/connectors/salesforce/salesforce-schemas";
+import { toSalesforceAuthError, toSalesforceError, SalesforceError } from "@/server/connectors/salesforce/salesforce-error";
+import { queryResponseSchema, recordSchema, saveResultSchema, tokenResponseSchema, type SalesforceRecord } from "@/server/connectors/salesforce/salesforce-schemas";
+import { OutboundRequestRefusedError } from "@/server/security/outbound-request-refused-error";
+import type { OutboundGuard } from "@/server/security/outbound-url-guard";
+
+export { SalesforceError } from "@/server/connectors/salesforce/salesforce-error";
 
 export const SALESFORCE_API_VERSION = "v60.0";
 
@@ -13,28 +11,17 @@ export type SalesforceCredentials =
   | { kind: "token"; instanceUrl: string; accessToken: string }
   | { kind: "password"; loginUrl: string; clientId: string; clientSecret: string; username: string; password: string };
 
-export class SalesforceError extends Error {
-  override readonly name = "SalesforceError";
-
-  constructor(
-    readonly status: number,
-    readonly errorCode: string,
-    message: string,
-  ) {
-    super(`Salesforce ${errorCode}: ${message}`);
-  }
-}
-
 /**
  * A small client of the Salesforce REST API: OAuth 2.0 (username-password flow or a given token), SOQL
- * queries with paging, and record CRUD. An expired session is renewed once per request.
+ * queries with paging, and record CRUD. An expired session is renewed once per request. Every request goes
+ * through the outbound guard (login and instance URLs are tenant input), and only to the instance's own origin.
  */
 export class SalesforceClient {
   private session: { instanceUrl: string; accessToken: string } | undefined;
 
   constructor(
     private readonly credentials: SalesforceCredentials,
-    private readonly fetchImpl: typeof fetch = fetch,
+    private readonly outbound: OutboundGuard,
   ) {
     if (credentials.kind === "token") this.session = { instanceUrl: credentials.instanceUrl, accessToken: credentials.accessToken };
   }
@@ -74,7 +61,7 @@ export class SalesforceClient {
 
   private async request(method: string, path: string, body: unknown, signal: AbortSignal | undefined, retried = false): Promise<unknown> {
     const session = this.session ?? (await this.authenticate(signal));
-    const response = await this.fetchImpl(new URL(path, session.instanceUrl), {
+    const response = await this.outbound.fetch(apiUrl(path, session.instanceUrl), {
       method,
       signal,
       headers: {
@@ -96,20 +83,23 @@ export class SalesforceClient {
   }
 
   private async authenticate(signal?: AbortSignal): Promise<{ instanceUrl: string; accessToken: string }> {
-    if (this.credentials.kind !== "password") throw new SalesforceError(401, "INVALID_SESSION_ID", "The access token is no longer valid.");
+    if (this.credentials.kind !== "password") throw new SalesforceError(401, "INVALID_SESSION_ID");
     const { loginUrl, clientId, clientSecret, username, password } = this.credentials;
-    const response = await this.fetchImpl(new URL("/services/oauth2/token", loginUrl), {
+    const response = await this.outbound.fetch(new URL("/services/oauth2/token", loginUrl), {
       method: "POST",
       signal,
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ grant_type: "password", client_id: clientId, client_secret: clientSecret, username, password }),
     });
-    const json: unknown = safeJson(await response.text());
-    if (!response.ok) {
-      const description = (json as { error_description?: string } | undefined)?.error_description ?? "authentication failed";
-      throw new SalesforceError(response.status, (json as { error?: string } | undefined)?.error ?? "AUTH_FAILED", description);
-    }
+    const text = await response.text();
+    const json: unknown = safeJson(text);
+    if (!response.ok) throw toSalesforceAuthError(response.status, json, text);
     const token = tokenResponseSchema.parse(json);
+    // Checked here too, so a token answer naming a private instance fails with a message that says so.
+    await this.outbound.checkUrl(token.instance_url, { base: true }).catch((error: unknown) => {
+      if (!(error instanceof OutboundRequestRefusedError)) throw error;
+      throw new OutboundRequestRefusedError(error.reason, `Salesforce answered with an instance URL the server will not call: ${error.message}`);
+    });
     this.session = { instanceUrl: token.instance_url, accessToken: token.access_token };
     return this.session;
   }
@@ -123,8 +113,15 @@ function safeJson(text: string): unknown {
   }
 }
 
-function toSalesforceError(status: number, json: unknown, text: string): SalesforceError {
-  const parsed = errorListSchema.safeParse(json);
-  const first = parsed.success ? parsed.data[0] : undefined;
-  return new SalesforceError(status, first?.errorCode ?? `HTTP_${status}`, first?.message ?? (text.slice(0, 200) || "no details"));
+/**
+ * A REST path (ours, or a `nextRecordsUrl` Salesforce sent) on the instance. An absolute or protocol-relative
+ * URL in an answer would otherwise carry the access token to another host.
+ */
+function apiUrl(path: string, instanceUrl: string): URL {
+  const base = new URL(instanceUrl);
+  const url = new URL(path, base);
+  if (!path.startsWith("/") || path.startsWith("//") || url.origin !== base.origin) {
+    throw new SalesforceError(502, "UNEXPECTED_URL");
+  }
+  return url;
 }

@@ -6,11 +6,15 @@ import { SalesforceClient, SalesforceError, type SalesforceCredentials } from "@
 import { salesforceCredentialsSchema, type SalesforceCredentialsInput } from "@/server/connectors/salesforce/salesforce-credentials-schema";
 import { AppError } from "@/server/errors/app-error";
 import { decryptSecret, encryptSecret } from "@/server/secrets/secret-box";
+import { getOutboundGuard } from "@/server/security/get-outbound-guard";
+import { OutboundRequestRefusedError } from "@/server/security/outbound-request-refused-error";
+import type { OutboundGuard } from "@/server/security/outbound-url-guard";
 
 export interface SalesforceConnectionDependencies {
   db: Database;
   secretKey: Buffer;
-  fetchImpl?: typeof fetch;
+  /** The guard the login and instance URLs pass (the process-wide one by default). */
+  outbound?: OutboundGuard;
 }
 
 /** What the settings page and the CLI show: never a secret. */
@@ -31,17 +35,21 @@ function requireAdmin(caller: Caller): void {
 }
 
 /**
- * Checks the credentials against Salesforce (a one-row query), then stores them encrypted for the caller's
- * organisation, replacing earlier ones. From then on the organisation's agent has the Salesforce tools.
+ * Checks the URL against the outbound guard and the credentials against Salesforce (a one-row query), then
+ * stores them encrypted for the caller's organisation, replacing earlier ones. From then on the organisation's
+ * agent has the Salesforce tools.
  */
 export async function saveSalesforceCredentials(deps: SalesforceConnectionDependencies, caller: Caller, input: SalesforceCredentialsInput): Promise<SalesforceConnectionSummary> {
   requireAdmin(caller);
   const parsed = salesforceCredentialsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_request", `Invalid Salesforce credentials: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "credentials"}: ${issue.message}`).join("; ")}`);
   const credentials: SalesforceCredentials = parsed.data;
+  const outbound = deps.outbound ?? getOutboundGuard();
+  await outbound.checkUrl(credentials.kind === "password" ? credentials.loginUrl : credentials.instanceUrl, { base: true });
   try {
-    await new SalesforceClient(credentials, deps.fetchImpl).query("SELECT Id FROM User LIMIT 1", { maxRecords: 1, signal: AbortSignal.timeout(15_000) });
+    await new SalesforceClient(credentials, outbound).query("SELECT Id FROM User LIMIT 1", { maxRecords: 1, signal: AbortSignal.timeout(15_000) });
   } catch (error) {
+    if (error instanceof OutboundRequestRefusedError) throw error;
     const reason = error instanceof SalesforceError ? error.message : `Salesforce could not be reached (${error instanceof Error ? error.message : String(error)})`;
     throw new AppError("bad_request", `These credentials did not work, so nothing was stored: ${reason}. Check the login URL, the connected app and the password with its security token.`);
   }

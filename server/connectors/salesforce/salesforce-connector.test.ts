@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SalesforceClient } from "@/server/connectors/salesforce/salesforce-client";
 import { createSalesforceTools } from "@/server/connectors/salesforce/salesforce-tools";
 import { ToolRegistry } from "@/server/tools/tool-registry";
+import { allowLocalFakes } from "@/test/allow-local-fakes";
 import { startFakeSalesforce, type FakeSalesforce } from "@/test/fakes/fake-salesforce-server";
 
 describe("Salesforce connector against a fake Salesforce REST API", () => {
@@ -11,7 +12,7 @@ describe("Salesforce connector against a fake Salesforce REST API", () => {
 
   beforeAll(async () => {
     salesforce = await startFakeSalesforce({ username: "ops@acme.test", password: "pw+token" });
-    const client = new SalesforceClient({ kind: "password", loginUrl: salesforce.url, clientId: "id", clientSecret: "secret", username: "ops@acme.test", password: "pw+token" });
+    const client = new SalesforceClient({ kind: "password", loginUrl: salesforce.url, clientId: "id", clientSecret: "secret", username: "ops@acme.test", password: "pw+token" }, allowLocalFakes(salesforce.url));
     registry = new ToolRegistry();
     for (const tool of createSalesforceTools(client)) registry.register(tool);
   });
@@ -44,8 +45,8 @@ describe("Salesforce connector against a fake Salesforce REST API", () => {
     expect(salesforce.requests.filter((request) => request.path === "/services/oauth2/token").length).toBe(before + 1);
   });
 
-  it("surfaces Salesforce's own error codes and refuses writes through the query tool", async () => {
-    await expect(registry.execute("salesforce.create_record", { object: "Lead", fields: { Company: "No name" } }, context)).rejects.toThrow(/REQUIRED_FIELD_MISSING/);
+  it("surfaces Salesforce's own error codes and fields (never its free text) and refuses writes through the query tool", async () => {
+    await expect(registry.execute("salesforce.create_record", { object: "Lead", fields: { Company: "No name" } }, context)).rejects.toThrow("Salesforce REQUIRED_FIELD_MISSING (400, invalid request) on LastName");
     await expect(registry.execute("salesforce.get_record", { object: "Lead", id: "00Q000000000000999" }, context)).rejects.toThrow(/NOT_FOUND/);
     await expect(registry.execute("salesforce.query", { soql: "DELETE FROM Account" }, context)).rejects.toMatchObject({ kind: "invalid_input" });
   });
@@ -56,7 +57,7 @@ describe("Salesforce connector against a fake Salesforce REST API", () => {
   });
 
   it("reports wrong credentials clearly", async () => {
-    const client = new SalesforceClient({ kind: "password", loginUrl: salesforce.url, clientId: "id", clientSecret: "s", username: "ops@acme.test", password: "wrong" });
-    await expect(client.query("SELECT Id FROM Account")).rejects.toThrow(/invalid_grant: authentication failure/);
+    const client = new SalesforceClient({ kind: "password", loginUrl: salesforce.url, clientId: "id", clientSecret: "s", username: "ops@acme.test", password: "wrong" }, allowLocalFakes(salesforce.url));
+    await expect(client.query("SELECT Id FROM Account")).rejects.toThrow("Salesforce invalid_grant (400, invalid request)");
   });
 });

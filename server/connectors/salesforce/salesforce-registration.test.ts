@@ -10,6 +10,7 @@ import type { Caller } from "@/server/auth/caller";
 import { getSalesforceConnection, removeSalesforceCredentials, saveSalesforceCredentials } from "@/server/connectors/salesforce/salesforce-connection";
 import { loadOrCreateSecretKey } from "@/server/secrets/secret-box";
 import { createDiskStorage } from "@/server/storage/file-storage";
+import { allowLocalFakes } from "@/test/allow-local-fakes";
 import { startFakeSalesforce, type FakeSalesforce } from "@/test/fakes/fake-salesforce-server";
 import { testDatabases } from "@/test/test-databases";
 
@@ -25,7 +26,8 @@ describe.each(testDatabases)("Salesforce registration on $name", (target) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cf-salesforce-"));
   const secretKey = loadOrCreateSecretKey(dataDir);
   const storage = createDiskStorage(path.join(dataDir, "files"));
-  const toolsOf = async (caller: Caller) => buildAgentTools({ db: handle.db, storage, secretKey: () => secretKey }, caller.organisationId);
+  const outbound = () => allowLocalFakes(salesforce.url);
+  const toolsOf = async (caller: Caller) => buildAgentTools({ db: handle.db, storage, secretKey: () => secretKey, outbound: outbound() }, caller.organisationId);
   const salesforceToolIds = async (caller: Caller) => (await toolsOf(caller)).list().map((tool) => tool.id).filter((id) => id.startsWith("salesforce."));
   const credentials = () => ({ kind: "password" as const, loginUrl: salesforce.url, clientId: "connected-app", clientSecret: "app-secret-42", username: USERNAME, password: PASSWORD });
 
@@ -47,16 +49,16 @@ describe.each(testDatabases)("Salesforce registration on $name", (target) => {
   });
 
   it("refuses credentials Salesforce rejects, and stores nothing", async () => {
-    await expect(saveSalesforceCredentials({ db: handle.db, secretKey }, owner, { ...credentials(), password: "wrong" })).rejects.toThrow(/did not work, so nothing was stored/);
+    await expect(saveSalesforceCredentials({ db: handle.db, secretKey, outbound: outbound() }, owner, { ...credentials(), password: "wrong" })).rejects.toThrow(/did not work, so nothing was stored/);
     expect(await handle.db.$count(connectorCredentials)).toBe(0);
   });
 
   it("lets only owners and admins store credentials", async () => {
-    await expect(saveSalesforceCredentials({ db: handle.db, secretKey }, { ...owner, role: "member" }, credentials())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(saveSalesforceCredentials({ db: handle.db, secretKey, outbound: outbound() }, { ...owner, role: "member" }, credentials())).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("stores verified credentials encrypted, and the organisation's agent gets working Salesforce tools", async () => {
-    const saved = await saveSalesforceCredentials({ db: handle.db, secretKey }, owner, credentials());
+    const saved = await saveSalesforceCredentials({ db: handle.db, secretKey, outbound: outbound() }, owner, credentials());
     expect(saved).toMatchObject({ connected: true, label: `${USERNAME} via ${new URL(salesforce.url).host}` });
     const [row] = await handle.db.select().from(connectorCredentials);
     expect(row?.encryptedCredentials).toMatch(/^v1:/);
@@ -86,7 +88,7 @@ describe.each(testDatabases)("Salesforce registration on $name", (target) => {
   });
 
   it("replaces stored credentials, and removing them takes the tools away", async () => {
-    await saveSalesforceCredentials({ db: handle.db, secretKey }, owner, credentials());
+    await saveSalesforceCredentials({ db: handle.db, secretKey, outbound: outbound() }, owner, credentials());
     expect(await handle.db.$count(connectorCredentials)).toBe(1);
     await removeSalesforceCredentials(handle.db, owner);
     expect(await salesforceToolIds(owner)).toEqual([]);
