@@ -53,11 +53,13 @@ export function checkUrlShape(text: string | URL, options: { base: boolean }): U
 export const defaultPort = (url: URL) => Number(url.port) || (url.protocol === "https:" ? 443 : 80);
 
 /**
- * The address to connect to for `host`, after checking every address the host resolves to: one that is not
+ * The addresses to connect to for `host`, after checking every address the host resolves to: one that is not
  * public and not allow-listed refuses the whole host (so a name cannot mix a public and a private answer).
- * Callers connect to the returned address itself, never resolving again, so DNS rebinding cannot slip past.
+ * Callers connect to a returned address itself, never resolving again, so DNS rebinding cannot slip past.
  */
-export function createAddressResolver(policy: AddressPolicy): (host: string, port: number) => Promise<string> {
+export type ResolveAllowedAddresses = (host: string, port: number) => Promise<string[]>;
+
+export function createAddressResolver(policy: AddressPolicy): ResolveAllowedAddresses {
   const resolveHost = policy.resolveHost ?? resolveWithDns;
   return async (host, port) => {
     const bare = host.replace(/^\[(.*)\]$/, "$1");
@@ -78,6 +80,6 @@ export function createAddressResolver(policy: AddressPolicy): (host: string, por
       const subject = literal ? `${bare} is ${what}` : `${bare} resolves to ${what}`;
       throw new OutboundRequestRefusedError("private_address", `${subject}. ${ALLOW_HINT}`);
     }
-    return addresses[0]!.replace(/%.*$/, "");
+    return [...new Set(addresses.map((address) => address.replace(/%.*$/, "")))];
   };
 }

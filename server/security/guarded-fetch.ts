@@ -1,25 +1,31 @@
 import { Agent, buildConnector, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
-import { checkUrlShape } from "@/server/security/check-outbound-url";
+import { checkUrlShape, type ResolveAllowedAddresses } from "@/server/security/check-outbound-url";
 import { findOutboundRefusal, OutboundRequestRefusedError } from "@/server/security/outbound-request-refused-error";
 import { parseIpAddress } from "@/server/security/parse-ip-address";
 
 const CONNECT_TIMEOUT_MS = 10_000;
+// Failures after which the next address of the host is tried (an IPv6 answer on a machine without IPv6, ...).
+const TRY_NEXT_ADDRESS = new Set(["ECONNREFUSED", "ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL", "UND_ERR_CONNECT_TIMEOUT"]);
 
 /**
- * An undici Agent whose every new connection goes to an address `resolveAddress` approved: the connector
- * resolves the host itself and connects to that very address (TLS still verifies the host's name), so the
- * address checked is the address connected to.
+ * An undici Agent whose every new connection goes to an address `resolveAddresses` approved: the connector
+ * resolves the host itself and connects to those very addresses in turn (TLS still verifies the host's name),
+ * so the address checked is the address connected to.
  */
-function createGuardedAgent(resolveAddress: (host: string, port: number) => Promise<string>): Agent {
+function createGuardedAgent(resolveAddresses: ResolveAllowedAddresses): Agent {
   const connect = buildConnector({ timeout: CONNECT_TIMEOUT_MS });
   return new Agent({
     connect(options, callback) {
       const port = Number(options.port) || (options.protocol === "https:" ? 443 : 80);
-      resolveAddress(options.hostname, port).then(
-        (address) => {
-          const servername = options.servername || (parseIpAddress(options.hostname) ? undefined : options.hostname);
-          connect({ ...options, hostname: address, servername }, callback);
-        },
+      const servername = options.servername || (parseIpAddress(options.hostname) ? undefined : options.hostname);
+      const attempt = (addresses: string[], index: number) =>
+        connect({ ...options, hostname: addresses[index]!, servername }, (...result) => {
+          const code = (result[0] as { code?: string } | null)?.code;
+          if (code && TRY_NEXT_ADDRESS.has(code) && index + 1 < addresses.length) attempt(addresses, index + 1);
+          else callback(...result);
+        });
+      resolveAddresses(options.hostname, port).then(
+        (addresses) => attempt(addresses, 0),
         (error: Error) => callback(error, null),
       );
     },
@@ -39,8 +45,8 @@ const isRedirect = (status: number) => status >= 300 && status < 400 && status !
  * `fetch` for URLs a user or tenant supplied: http(s) only, no credentials in the URL, every connection checked
  * by address, and a redirect is an error (never followed: it could point anywhere).
  */
-export function createGuardedFetch(resolveAddress: (host: string, port: number) => Promise<string>): typeof fetch {
-  const dispatcher = createGuardedAgent(resolveAddress);
+export function createGuardedFetch(resolveAddresses: ResolveAllowedAddresses): typeof fetch {
+  const dispatcher = createGuardedAgent(resolveAddresses);
   return async (input, init) => {
     const request = splitInput(input, init);
     checkUrlShape(request.url, { base: false });

@@ -125,5 +125,14 @@ describe("outbound URL guard", () => {
     const pinned = createOutboundGuard({ allowList: parseAllowList(`127.0.0.1:${internal.port}`), resolveHost: async () => ["127.0.0.1"] });
     expect(await (await pinned.fetch(`http://only-the-guard-knows.example:${internal.port}/x`)).text()).toBe("inside");
     expect(internal.hits).toEqual([`GET /x host=only-the-guard-knows.example:${internal.port}`]);
+    internal.hits.length = 0;
+  });
+
+  it("tries the host's next checked address when one refuses the connection", async () => {
+    // Nothing listens on 127.0.0.2 (the server is bound to 127.0.0.1), as with an IPv6 answer on an IPv4-only host.
+    const guard = createOutboundGuard({ allowList: parseAllowList("127.0.0.0/8"), resolveHost: async () => ["127.0.0.2", "127.0.0.1"] });
+    expect(await (await guard.fetch(`http://two-addresses.example:${internal.port}/y`)).text()).toBe("inside");
+    expect(internal.hits).toEqual([`GET /y host=two-addresses.example:${internal.port}`]);
+    internal.hits.length = 0;
   });
 });

@@ -21,13 +21,13 @@ export interface OutboundGuard {
 }
 
 export function createOutboundGuard(policy: AddressPolicy): OutboundGuard {
-  const resolveAddress = createAddressResolver(policy);
+  const resolveAddresses = createAddressResolver(policy);
   return {
     async checkUrl(text, options = {}) {
       const url = checkUrlShape(text, { base: options.base ?? false });
-      await resolveAddress(url.hostname, defaultPort(url));
+      await resolveAddresses(url.hostname, defaultPort(url));
       return url;
     },
-    fetch: createGuardedFetch(resolveAddress),
+    fetch: createGuardedFetch(resolveAddresses),
   };
 }

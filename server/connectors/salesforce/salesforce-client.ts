@@ -3,8 +3,6 @@ import { queryResponseSchema, recordSchema, saveResultSchema, tokenResponseSchem
 import { OutboundRequestRefusedError } from "@/server/security/outbound-request-refused-error";
 import type { OutboundGuard } from "@/server/security/outbound-url-guard";
 
-export { SalesforceError } from "@/server/connectors/salesforce/salesforce-error";
-
 export const SALESFORCE_API_VERSION = "v60.0";
 
 export type SalesforceCredentials =
