@@ -59,7 +59,10 @@ export function parseRetryAfterMs(headers: Headers | undefined, now = Date.now()
 
 /** The network failure behind a connection error, in a few words (never an address or an upstream body). */
 function describeConnectionFailure(error: Error): string {
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  let code: unknown;
+  for (let cause: unknown = error.cause, depth = 0; cause instanceof Error && code === undefined && depth < 3; cause = cause.cause, depth += 1) {
+    code = (cause as { code?: unknown }).code;
+  }
   if (code === "ECONNREFUSED") return "connection refused";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
   if (typeof code === "string" && /CERT|SSL|TLS/.test(code)) return "TLS certificate problem";

@@ -138,6 +138,13 @@ describe.each(flavours)("$name adapter against the fake server", (flavour) => {
     expect(error.message).not.toContain("hunter2");
   });
 
+  it("reports an unreachable provider in a few words, without its address", async () => {
+    const closed = await flavour.start();
+    await closed.close();
+    const error = await failure(flavour.create(closed).call(request()));
+    expect(error).toMatchObject({ kind: "connection", message: "Could not reach the provider (connection refused)." });
+  });
+
   it("times out a slow response at the deadline", async () => {
     server.enqueue({ fault: "slow", delayMs: 1_000 });
     const started = Date.now();
