@@ -49,7 +49,7 @@ export function EndpointsPanel() {
           </Button>
         </div>
       </form>
-      {add.error ? <p role="alert" className="text-sm text-red-600">{add.error.message}</p> : null}
+      {add.error ? <p role="alert" className="text-sm text-red-600" data-testid="endpoint-error">{add.error.message}</p> : null}
       {endpoints.isLoading ? <p className="text-sm text-zinc-500">Loading endpoints…</p> : null}
       {endpoints.error ? <p role="alert" className="text-sm text-red-600">Could not load endpoints: {endpoints.error.message}</p> : null}
       {endpoints.data?.length === 0 ? <p className="text-sm text-zinc-500">No endpoints added; providers come from the environment only.</p> : null}
