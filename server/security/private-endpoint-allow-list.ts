@@ -45,8 +45,8 @@ export function parseAllowList(value: string | undefined): AllowList {
 }
 
 /**
- * Whether the operator allows connecting to `address` for a URL naming `host` on `port`. IPv4-mapped IPv6
- * addresses match IPv4 entries.
+ * Whether the operator allows connecting to `address` for a URL naming `host` on `port`. IPv6 forms of an
+ * IPv4 address (IPv4-mapped, NAT64, 6to4) match IPv4 entries.
  */
 export function isAllowListed(allowList: AllowList, target: { host: string; port: number; address: IpAddress }): boolean {
   const host = target.host.toLowerCase().replace(/\.$/, "");
