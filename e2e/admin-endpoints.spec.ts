@@ -13,10 +13,11 @@ test("a model endpoint on the metadata service or loopback is refused with the r
   await form.getByLabel("Models").fill("sneaky-model");
 
   // The scripted model listens on loopback: a real internal service the server must not be pointed at.
-  for (const [baseUrl, reason] of [
+  const refused: [baseUrl: string, reason: string][] = [
     ["http://169.254.169.254/latest", "169.254.169.254 is a cloud metadata service address"],
     [`http://127.0.0.1:${modelPort}/v1`, "127.0.0.1 is a loopback address"],
-  ]) {
+  ];
+  for (const [baseUrl, reason] of refused) {
     await form.getByLabel("Base URL").fill(baseUrl);
     await form.getByRole("button", { name: "Add endpoint" }).click();
     await expect(page.getByTestId("endpoint-error")).toContainText(reason);
