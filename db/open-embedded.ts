@@ -20,8 +20,11 @@ interface LockFile {
   port: number;
 }
 
+/** The data directory and the database files are the owner's only (see server/security/secure-data-dir.ts). */
+const PRIVATE_DIR = { recursive: true, mode: 0o700 } as const;
+
 export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, PRIVATE_DIR);
   const lockPath = path.join(dataDir, "pglite.lock");
   const owner = readLiveOwner(lockPath);
   if (owner) {
@@ -31,14 +34,16 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
 }
 
 async function openAsOwner(dataDir: string, lockPath: string): Promise<DatabaseHandle> {
-  const client = await PGlite.create(path.join(dataDir, "pglite"));
+  const databaseDir = path.join(dataDir, "pglite");
+  fs.mkdirSync(databaseDir, PRIVATE_DIR);
+  const client = await PGlite.create(databaseDir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 
   const port = await findFreePort();
   const server = new PGLiteSocketServer({ db: client, host: "127.0.0.1", port, maxConnections: 8 });
   await server.start();
-  fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port } satisfies LockFile));
+  fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port } satisfies LockFile), { mode: 0o600 });
   const releaseLock = () => removeLockIfOurs(lockPath);
   process.once("exit", releaseLock);
 

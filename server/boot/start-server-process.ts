@@ -1,14 +1,19 @@
 import "server-only";
+import path from "node:path";
 import { getDatabaseHandle } from "@/db/client";
+import { env } from "@/env";
 import { startExecutorFromEnv } from "@/inngest/executor/start-from-env";
 import { getLlmRouter } from "@/server/llm/get-llm-router";
+import { secureDataDir } from "@/server/security/secure-data-dir";
 
 /**
- * Start-up work of a server process: schema migrations now (so the first request does not pay for them), the
- * embedded durable-function executor when no Inngest server is configured, and on SIGTERM/SIGINT a clean stop
+ * Start-up work of a server process: the data directory narrowed to its owner, schema migrations now (so the
+ * first request does not pay for them), the embedded durable-function executor when no Inngest server is
+ * configured, and on SIGTERM/SIGINT a clean stop
  * (unfinished steps are released for the next start, model-call accounting flushed, the database closed).
  */
 export async function startServerProcess(): Promise<void> {
+  secureDataDir(path.resolve(env.DATA_DIR));
   const handle = await getDatabaseHandle();
   console.log(`candlefish: database ready (${handle.driver})`);
   const executor = await startExecutorFromEnv(handle);

@@ -1,8 +1,8 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "@/server/errors/app-error";
+import { readOrCreateSecret } from "@/server/security/persisted-secret";
 
 const VERSION = "v1";
 const IV_BYTES = 12;
@@ -14,13 +14,7 @@ const TAG_BYTES = 16;
  */
 export function loadOrCreateSecretKey(dataDir: string): Buffer {
   const file = path.join(dataDir, "secrets.key");
-  mkdirSync(dataDir, { recursive: true });
-  try {
-    writeFileSync(file, randomBytes(32).toString("base64"), { flag: "wx", mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  const key = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  const key = Buffer.from(readOrCreateSecret(file, () => randomBytes(32).toString("base64")), "base64");
   if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key; restore it from backup.`);
   return key;
 }

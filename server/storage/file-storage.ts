@@ -1,10 +1,11 @@
 import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "@/server/security/secure-data-dir";
 
 /**
  * Where uploaded files and generated projects live. The embedded default keeps them on disk under
- * DATA_DIR/files; keys are relative paths made of safe segments only.
+ * DATA_DIR/files, readable by the owner only; keys are relative paths made of safe segments only.
  */
 export interface FileStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -28,9 +29,9 @@ export function createDiskStorage(root: string): FileStorage {
   return {
     async put(key, bytes) {
       const target = resolve(key);
-      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
       const temporary = `${target}.${process.pid}.tmp`;
-      await fs.writeFile(temporary, bytes);
+      await fs.writeFile(temporary, bytes, { mode: PRIVATE_FILE_MODE });
       await fs.rename(temporary, target);
     },
     async get(key) {
