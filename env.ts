@@ -39,6 +39,9 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_ORGANISATION_PER_MINUTE: z.coerce.number().int().positive().default(1_000),
+  RATE_LIMIT_SESSION_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "use at least 16 characters").optional()),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   /**
    * Private, loopback or link-local places that URLs entered in the product (model endpoints, connectors) may
    * reach, comma-separated: `host`, `host:port`, `address`, `address:port`, `[IPv6]:port` or a CIDR range,

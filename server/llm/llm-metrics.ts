@@ -1,7 +1,9 @@
 import "server-only";
 import { Counter, Histogram } from "prom-client";
+import type { NewLlmCall } from "@/server/llm/llm-call-repository";
 import type { LlmUsage } from "@/server/llm/llm-types";
-import { getOrCreateMetric } from "@/server/metrics/metrics-registry";
+import { findPricedModelName } from "@/server/llm/price-table";
+import { boundLabel, getOrCreateMetric } from "@/server/metrics/metrics-registry";
 
 const cost = () =>
   getOrCreateMetric("llm_cost_dollars", (registry) =>
@@ -36,20 +38,35 @@ const TOKEN_TYPES = [
   ["cache_write", "cacheWriteTokens"],
 ] as const;
 
+const BUILT_IN_PROVIDERS: ReadonlySet<string> = new Set(["anthropic", "openai", "together", "offline"]);
+
+/**
+ * Label values a tenant cannot multiply: a client may name any model (`openai/<anything>`) and an admin adds
+ * endpoints with ids and model names of their choosing, so models map to the price table's families or
+ * "other", and admin-added endpoints to "endpoint". Per-tenant detail lives in the call rows, not here.
+ */
+export function llmMetricLabels(provider: string, model: string): { provider: string; model: string } {
+  return {
+    provider: provider.startsWith("endpoint:") ? "endpoint" : boundLabel(provider, BUILT_IN_PROVIDERS),
+    model: findPricedModelName(model) ?? "other",
+  };
+}
+
 /** Adds one call to the Prometheus counters; cost is labelled by token type like the tokens. */
 export function recordLlmMetrics(call: {
   provider: string;
   model: string;
-  status: string;
+  status: NewLlmCall["status"];
   usage: LlmUsage;
   costByType: Record<"input" | "output" | "cache_read" | "cache_write", number>;
   latencyMs: number;
 }): void {
+  const labels = llmMetricLabels(call.provider, call.model);
   for (const [type, field] of TOKEN_TYPES) {
     const count = call.usage[field];
-    if (count > 0) tokens().inc({ provider: call.provider, model: call.model, type }, count);
+    if (count > 0) tokens().inc({ ...labels, type }, count);
     const dollars = call.costByType[type];
-    if (dollars > 0) cost().inc({ provider: call.provider, model: call.model, type }, dollars);
+    if (dollars > 0) cost().inc({ ...labels, type }, dollars);
   }
-  latency().observe({ provider: call.provider, model: call.model, status: call.status }, call.latencyMs / 1000);
+  latency().observe({ ...labels, status: call.status }, call.latencyMs / 1000);
 }

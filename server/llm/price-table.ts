@@ -35,11 +35,15 @@ const PRICES: Record<string, ModelPrice> = {
 
 const KEYS_LONGEST_FIRST = Object.keys(PRICES).sort((a, b) => b.length - a.length);
 
-/** The price of a model, matching dated names (`gpt-4o-2024-08-06`) to their family; undefined when unknown. */
+/** The price table's name for a model, matching dated names (`gpt-4o-2024-08-06`) to their family. */
+export function findPricedModelName(model: string): string | undefined {
+  if (Object.hasOwn(PRICES, model)) return model;
+  return KEYS_LONGEST_FIRST.find((candidate) => model.startsWith(candidate));
+}
+
+/** The price of a model (see `findPricedModelName`); undefined when unknown. */
 export function findModelPrice(model: string): ModelPrice | undefined {
-  const exact = PRICES[model];
-  if (exact) return exact;
-  const key = KEYS_LONGEST_FIRST.find((candidate) => model.startsWith(candidate));
+  const key = findPricedModelName(model);
   return key ? PRICES[key] : undefined;
 }
 

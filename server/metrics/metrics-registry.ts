@@ -20,3 +20,11 @@ export function getOrCreateMetric<T>(name: string, create: (registry: Registry) 
   const registry = getMetricsRegistry();
   return (registry.getSingleMetric(name) as T | undefined) ?? create(registry);
 }
+
+/**
+ * A label value from a closed set: every distinct label value is a new time series held in memory forever, so
+ * values a tenant can choose (model names, endpoint ids) are mapped onto known ones or `fallback` first.
+ */
+export function boundLabel(value: string, known: ReadonlySet<string>, fallback = "other"): string {
+  return known.has(value) ? value : fallback;
+}

@@ -32,6 +32,7 @@ describe("OpenAI-compatible gateway", () => {
       OPENAI_BASE_URL: `${openai.url}/v1`,
       TOGETHER_API_KEY: "together-fake",
       TOGETHER_BASE_URL: `${together.url}/v1`,
+      METRICS_TOKEN: "gateway-metrics-token-0123456789",
     });
     delete process.env.DATABASE_URL;
     // Imported only now, so env.ts reads the variables above.
@@ -156,7 +157,7 @@ describe("OpenAI-compatible gateway", () => {
     expect(together).toMatchObject({ model: "meta-llama/Llama-3.3-70B-Instruct-Turbo", calls: 1, inputTokens: 20, outputTokens: 5 });
     expect(together.costUsd).toBeCloseTo((25 * 0.88) / 1_000_000, 10);
     expect(usage.total.calls).toBeGreaterThanOrEqual(6);
-    const metrics = await fetch(`${served.url}/api/metrics`).then((response) => response.text());
+    const metrics = await fetch(`${served.url}/api/metrics`, { headers: { authorization: "Bearer gateway-metrics-token-0123456789" } }).then((response) => response.text());
     expect(metrics).toMatch(/llm_tokens_total\{provider="together",model="meta-llama\/Llama-3.3-70B-Instruct-Turbo",type="input"\} 20/);
     expect(metrics).toMatch(/llm_cost_dollars\{provider="together"/);
     expect(metrics).toMatch(/llm_request_duration_seconds_bucket/);
