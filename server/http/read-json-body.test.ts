@@ -26,6 +26,25 @@ describe("readJsonBody", () => {
   it("refuses oversized bodies with 413", async () => {
     await expect(readJsonBody(post(`{"prompt":"${"x".repeat(1_100_000)}"}`), schema)).rejects.toMatchObject({ code: "payload_too_large" });
   });
+
+  it("counts the limit in bytes, not characters", async () => {
+    const euros = `{"prompt":"${"€".repeat(400_000)}"}`;
+    expect(euros.length).toBeLessThan(1_000_000);
+    await expect(readJsonBody(post(euros), schema)).rejects.toMatchObject({ code: "payload_too_large", httpStatus: 413 });
+  });
+
+  it("stops reading an undeclared stream as soon as it passes the limit", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode(pulled === 1 ? `{"prompt":"` : "x".repeat(64 * 1024)));
+      },
+    });
+    const request = new Request("http://localhost/api", { method: "POST", body, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    await expect(readJsonBody(request, schema)).rejects.toMatchObject({ code: "payload_too_large" });
+    expect(pulled * 64 * 1024).toBeLessThan(2_000_000);
+  });
 });
 
 describe("errorResponse", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/server/errors/app-error";
+import { readCappedBody } from "@/server/http/cap-request-body";
 
 export interface UploadedFile {
   fileName: string;
@@ -18,8 +19,7 @@ export async function readUpload(request: Request, field: string, maxBytes: numb
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError("bad_request", `Send the file as multipart/form-data in a field named "${field}".`);
   }
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
-  const body = await readCapped(request, limit, tooLarge);
+  const body = await readCappedBody(request, limit, tooLarge);
 
   let form: FormData;
   try {
@@ -31,30 +31,6 @@ export async function readUpload(request: Request, field: string, maxBytes: numb
   if (!(file instanceof File)) throw new AppError("bad_request", `Missing the file: send it in a form field named "${field}".`);
   if (file.size > maxBytes) throw tooLarge();
   return { fileName: file.name || "workbook.xlsx", bytes: new Uint8Array(await file.arrayBuffer()) };
-}
-
-async function readCapped(request: Request, limit: number, tooLarge: () => AppError): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 export function formatMegabytes(bytes: number): string {
