@@ -31,19 +31,30 @@ async function openPglite(): Promise<DatabaseHandle> {
   };
 }
 
-async function openFreshPostgres(serverUrl: string): Promise<DatabaseHandle> {
+/** A new, empty database on the PostgreSQL server at `serverUrl`: its URL, and `drop` to remove it again. */
+export async function createFreshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `cf_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), { maxConnections: 5 });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function openFreshPostgres(serverUrl: string): Promise<DatabaseHandle> {
+  const database = await createFreshPostgresDatabase(serverUrl);
+  const handle = await openPostgres(database.url, { maxConnections: 5 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await database.drop();
     },
   };
 }

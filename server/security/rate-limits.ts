@@ -10,18 +10,19 @@ export const API_LIMITS = { perUserPerMinute: env.RATE_LIMIT_USER_PER_MINUTE, pe
 
 const globalForLimiter = globalThis as unknown as { candlefishRateLimiter?: RateLimiter };
 
-function limiter(): RateLimiter {
+/** The process's limiter: counters in Redis when configured, in this process otherwise. */
+export function getRateLimiter(): RateLimiter {
   globalForLimiter.candlefishRateLimiter ??= new RateLimiter(getRedis());
   return globalForLimiter.candlefishRateLimiter;
 }
 
 /** Password guessing: 10 sign-in attempts per e-mail address per 15 minutes. */
-export async function consumeSignInAttempt(email: string, rateLimiter: RateLimiter = limiter()) {
+export async function consumeSignInAttempt(email: string, rateLimiter: RateLimiter = getRateLimiter()) {
   return rateLimiter.consume(`signin:${email.trim().toLowerCase()}`, 10, 15 * 60);
 }
 
 /** Throws a 429 AppError with Retry-After when the caller or their organisation is over its limit. */
-export async function enforceApiRateLimit(caller: Caller, rateLimiter: RateLimiter = limiter()): Promise<void> {
+export async function enforceApiRateLimit(caller: Caller, rateLimiter: RateLimiter = getRateLimiter()): Promise<void> {
   const [user, organisation] = await Promise.all([
     rateLimiter.consume(`user:${caller.userId}`, API_LIMITS.perUserPerMinute, 60),
     rateLimiter.consume(`org:${caller.organisationId}`, API_LIMITS.perOrganisationPerMinute, 60),

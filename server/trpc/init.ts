@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * tRPC in three parts: 1. context (database, caller from the session), 2. initialisation (superjson, AppError
- * mapping, flattened zod errors), 3. procedures (public, protected, admin).
+ * mapping, flattened zod errors), 3. procedures (public, protected, run-starting, admin), all rate-limited.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -11,17 +11,21 @@ import type { Database } from "@/db/database";
 import { isAdminRole, type Caller } from "@/server/auth/caller";
 import { resolveSessionCaller } from "@/server/auth/resolve-session-caller";
 import { isAppError } from "@/server/errors/app-error";
+import { enforceApiRateLimit } from "@/server/security/rate-limits";
+import { enforceSessionRateLimit } from "@/server/security/session-rate-limits";
 
 // 1. Context
 export interface TrpcContext {
   db: Database;
   caller: Caller | null;
   headers: Headers;
+  /** The client's address, which signed-out callers are rate-limited by. */
+  clientAddress: string | undefined;
 }
 
-export async function createTrpcContext(options: { headers: Headers }): Promise<TrpcContext> {
+export async function createTrpcContext(options: { headers: Headers; clientAddress?: string }): Promise<TrpcContext> {
   const db = await getDb();
-  return { db, caller: await resolveSessionCaller(db), headers: options.headers };
+  return { db, caller: await resolveSessionCaller(db), headers: options.headers, clientAddress: options.clientAddress };
 }
 
 // 2. Initialisation
@@ -52,12 +56,24 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/** Every call (each call of a batch) counts against the session limit of its user, or its address when signed out. */
+const limitRate = t.middleware(async ({ ctx, next }) => {
+  await enforceSessionRateLimit({ userId: ctx.caller?.userId, clientAddress: ctx.clientAddress });
+  return next();
+});
+
 // 3. Procedures
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.use(mapAppErrors).use(limitRate);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
   return next({ ctx: { ...ctx, caller: ctx.caller } });
+});
+
+/** Starting a durable run (a chat turn, a rerun) also spends the caller's REST API budget: runs cost model calls. */
+export const runStartingProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  await enforceApiRateLimit(ctx.caller);
+  return next();
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {

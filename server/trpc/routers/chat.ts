@@ -6,7 +6,7 @@ import { findActiveAgentRun } from "@/server/chat/find-active-agent-run";
 import { chatMessageSchema, sendChatMessage } from "@/server/chat/send-chat-message";
 import { findConversation, listConversations } from "@/server/memory/conversation-repository";
 import { listLatestMessages } from "@/server/memory/message-repository";
-import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, protectedProcedure, runStartingProcedure } from "@/server/trpc/init";
 
 const conversationInput = z.object({ conversationId: z.string().min(1) });
 
@@ -23,8 +23,8 @@ export const chatRouter = createTRPCRouter({
     ]);
     return { conversation, messages, activeRun: activeRun ?? null };
   }),
-  send: protectedProcedure.input(chatMessageSchema).mutation(async ({ ctx, input }) => sendChatMessage(await getChatDependencies(), ctx.caller, input)),
-  retry: protectedProcedure.input(conversationInput).mutation(async ({ ctx, input }) => {
+  send: runStartingProcedure.input(chatMessageSchema).mutation(async ({ ctx, input }) => sendChatMessage(await getChatDependencies(), ctx.caller, input)),
+  retry: runStartingProcedure.input(conversationInput).mutation(async ({ ctx, input }) => {
     const messages = await listLatestMessages(ctx.db, ctx.caller.organisationId, input.conversationId, 50);
     const lastQuestion = [...messages].reverse().find((message) => message.role === "user");
     if (!lastQuestion) throw new AppError("bad_request", "There is no question to retry in this conversation.");

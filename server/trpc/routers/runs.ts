@@ -6,7 +6,7 @@ import { getRunOrThrow } from "@/server/runs/get-run";
 import { listRuns } from "@/server/runs/list-runs";
 import { rerunRun } from "@/server/runs/rerun-run";
 import { startDemoRun } from "@/server/runs/start-demo-run";
-import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, protectedProcedure, runStartingProcedure } from "@/server/trpc/init";
 
 export const runsRouter = createTRPCRouter({
   list: protectedProcedure
@@ -14,8 +14,8 @@ export const runsRouter = createTRPCRouter({
     .query(({ ctx, input }) => listRuns(ctx.db, ctx.caller, input)),
   get: protectedProcedure.input(z.object({ id: z.string().min(1).max(100) })).query(({ ctx, input }) => getRunOrThrow(ctx.db, ctx.caller, input.id)),
   cancel: protectedProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => cancelRun(ctx.db, ctx.caller, input.id)),
-  rerun: protectedProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => rerunRun(ctx.db, ctx.caller, input.id)),
-  startDemo: protectedProcedure
+  rerun: runStartingProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => rerunRun(ctx.db, ctx.caller, input.id)),
+  startDemo: runStartingProcedure
     .input(z.object({ name: z.string().trim().min(1).max(100).default("Candlefish") }))
     .mutation(({ ctx, input }) => startDemoRun(ctx.caller, input.name)),
 });

@@ -1,16 +1,7 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/trpc/root";
-import { createTrpcContext } from "@/server/trpc/init";
+// /api/trpc/*: the browser UI's procedures (session auth). Body cap, batch cap, origin check and rate limits in
+// handleTrpcRequest and the procedures.
+import { handleTrpcRequest } from "@/server/trpc/handle-trpc-request";
 
-const handler = (request: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    createContext: () => createTrpcContext({ headers: request.headers }),
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);
-    },
-  });
+const handler = (request: Request) => handleTrpcRequest(request);
 
 export { handler as GET, handler as POST };
