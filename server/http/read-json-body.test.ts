@@ -37,8 +37,10 @@ describe("readJsonBody", () => {
     let pulled = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
+        // 50 MB in all: a reader that does not stop at the limit takes every chunk.
         pulled += 1;
-        controller.enqueue(new TextEncoder().encode(pulled === 1 ? `{"prompt":"` : "x".repeat(64 * 1024)));
+        if (pulled > 800) controller.close();
+        else controller.enqueue(new TextEncoder().encode(pulled === 1 ? `{"prompt":"` : "x".repeat(64 * 1024)));
       },
     });
     const request = new Request("http://localhost/api", { method: "POST", body, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);

@@ -127,8 +127,10 @@ describe("/api/trpc body limit", () => {
     let pulled = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
+        // 50 MB in all: a reader that does not stop at the limit takes every chunk.
         pulled += 1;
-        controller.enqueue(new TextEncoder().encode(pulled === 1 ? `{"0":{"json":{"content":"` : "x".repeat(64 * 1024)));
+        if (pulled > 800) controller.close();
+        else controller.enqueue(new TextEncoder().encode(pulled === 1 ? `{"0":{"json":{"content":"` : "x".repeat(64 * 1024)));
       },
     });
     const response = await call(["chat.send"], [], {}, body);
