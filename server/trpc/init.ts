@@ -19,8 +19,8 @@ export interface TrpcContext {
   db: Database;
   caller: Caller | null;
   headers: Headers;
-  /** The client's address, which signed-out callers are rate-limited by. */
-  clientAddress: string | undefined;
+  /** The client's address, which signed-out callers are rate-limited by (absent for server-side callers). */
+  clientAddress?: string;
 }
 
 export async function createTrpcContext(options: { headers: Headers; clientAddress?: string }): Promise<TrpcContext> {
