@@ -6,6 +6,7 @@ import { workdayFunctions } from "@/lib/excel/functions/date/workday-functions";
 import { baseFunctions } from "@/lib/excel/functions/engineering/engineering-bases";
 import { besselFunctions } from "@/lib/excel/functions/engineering/engineering-bessel";
 import { complexFunctions } from "@/lib/excel/functions/engineering/engineering-complex";
+import { complexTrigFunctions } from "@/lib/excel/functions/engineering/engineering-complex-trig";
 import { convertFunctions } from "@/lib/excel/functions/engineering/engineering-convert";
 import { engineeringMiscFunctions } from "@/lib/excel/functions/engineering/engineering-misc";
 import { accrintFunctions } from "@/lib/excel/functions/financial/financial-accrint";
@@ -101,6 +102,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = buildRegistry([
   baseFunctions,
   besselFunctions,
   complexFunctions,
+  complexTrigFunctions,
   convertFunctions,
   engineeringMiscFunctions,
 ]);

@@ -46,9 +46,16 @@ function complex(_ctx: EvalContext, re: number, im: number, suffix?: string): Va
   return formatComplex(re, im, unit);
 }
 
+/** An inumber argument: text or a number; a logical value is #VALUE! (Excel's IM* functions refuse it). */
+function complexArg(v: Scalar): Complex | ExcelError {
+  if (typeof v === "boolean") return Errors.VALUE;
+  const text = toText(v);
+  return text instanceof ExcelError ? text : parseComplex(text);
+}
+
 function unary(fn: (z: Complex) => Value) {
-  return (_ctx: EvalContext, text: string): Value => {
-    const z = parseComplex(text);
+  return (_ctx: EvalContext, v: Scalar): Value => {
+    const z = complexArg(v);
     return z instanceof ExcelError ? z : fn(z);
   };
 }
@@ -93,9 +100,9 @@ function fold(combine: (a: Complex, b: Complex) => [number, number]) {
 }
 
 function binary(fn: (a: Complex, b: Complex) => [number, number] | ExcelError) {
-  return (_ctx: EvalContext, x: string, y: string): Value => {
-    const a = parseComplex(x);
-    const b = parseComplex(y);
+  return (_ctx: EvalContext, x: Scalar, y: Scalar): Value => {
+    const a = complexArg(x);
+    const b = complexArg(y);
     if (a instanceof ExcelError) return a;
     if (b instanceof ExcelError) return b;
     if (a.unit !== "" && b.unit !== "" && a.unit !== b.unit) return Errors.VALUE;
@@ -107,7 +114,7 @@ function binary(fn: (a: Complex, b: Complex) => [number, number] | ExcelError) {
 const multiply = (a: Complex, b: Complex): [number, number] => [a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re];
 
 /** A unary complex function returning a complex number (IMSQRT, IMEXP, IMLN...). */
-function mapped(fn: (re: number, im: number) => [number, number] | ExcelError) {
+export function mapped(fn: (re: number, im: number) => [number, number] | ExcelError) {
   return unary((z) => {
     const result = fn(z.re, z.im);
     return result instanceof ExcelError ? result : formatComplex(result[0], result[1], z.unit);
@@ -135,38 +142,38 @@ function logarithm(base: number) {
 
 export const complexFunctions: FunctionSpec[] = withStrictNumbers([
   { name: "COMPLEX", minArgs: 2, maxArgs: 3, args: ["number", "number", "string"], impl: complex },
-  { name: "IMREAL", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => z.re) },
-  { name: "IMAGINARY", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => z.im) },
-  { name: "IMABS", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => Math.hypot(z.re, z.im)) },
-  { name: "IMARGUMENT", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => (z.re === 0 && z.im === 0 ? Errors.DIV0 : Math.atan2(z.im, z.re))) },
-  { name: "IMCONJUGATE", minArgs: 1, maxArgs: 1, args: ["string"], impl: unary((z) => formatComplex(z.re, -z.im, z.unit)) },
-  { name: "IMSQRT", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped((re, im) => power(re, im, 0.5)) },
+  { name: "IMREAL", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: unary((z) => z.re) },
+  { name: "IMAGINARY", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: unary((z) => z.im) },
+  { name: "IMABS", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: unary((z) => Math.hypot(z.re, z.im)) },
+  { name: "IMARGUMENT", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: unary((z) => (z.re === 0 && z.im === 0 ? Errors.DIV0 : Math.atan2(z.im, z.re))) },
+  { name: "IMCONJUGATE", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: unary((z) => formatComplex(z.re, -z.im, z.unit)) },
+  { name: "IMSQRT", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: mapped((re, im) => power(re, im, 0.5)) },
   {
     name: "IMPOWER",
     minArgs: 2,
     maxArgs: 2,
-    args: ["string", "number"],
-    impl: (_ctx: EvalContext, text: string, n: number): Value => {
-      const z = parseComplex(text);
+    args: ["scalar", "number"],
+    impl: (_ctx: EvalContext, v: Scalar, n: number): Value => {
+      const z = complexArg(v);
       if (z instanceof ExcelError) return z;
       const result = power(z.re, z.im, n);
       return result instanceof ExcelError ? result : formatComplex(result[0], result[1], z.unit);
     },
   },
-  { name: "IMEXP", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped((re, im) => [Math.exp(re) * Math.cos(im), Math.exp(re) * Math.sin(im)]) },
-  { name: "IMLN", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped(logarithm(Math.E)) },
-  { name: "IMLOG10", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped(logarithm(10)) },
-  { name: "IMLOG2", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped(logarithm(2)) },
-  { name: "IMSIN", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped((re, im) => [Math.sin(re) * Math.cosh(im), Math.cos(re) * Math.sinh(im)]) },
-  { name: "IMCOS", minArgs: 1, maxArgs: 1, args: ["string"], impl: mapped((re, im) => [Math.cos(re) * Math.cosh(im), -Math.sin(re) * Math.sinh(im)]) },
+  { name: "IMEXP", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: mapped((re, im) => [Math.exp(re) * Math.cos(im), Math.exp(re) * Math.sin(im)]) },
+  { name: "IMLN", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: mapped(logarithm(Math.E)) },
+  { name: "IMLOG10", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: mapped(logarithm(10)) },
+  { name: "IMLOG2", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: mapped(logarithm(2)) },
+  { name: "IMSIN", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: mapped((re, im) => [Math.sin(re) * Math.cosh(im), Math.cos(re) * Math.sinh(im)]) },
+  { name: "IMCOS", minArgs: 1, maxArgs: 1, args: ["scalar"], impl: mapped((re, im) => [Math.cos(re) * Math.cosh(im), -Math.sin(re) * Math.sinh(im)]) },
   { name: "IMSUM", minArgs: 1, maxArgs: 255, args: ["any"], noLift: true, impl: fold((a, b) => [a.re + b.re, a.im + b.im]) },
   { name: "IMPRODUCT", minArgs: 1, maxArgs: 255, args: ["any"], noLift: true, impl: fold(multiply) },
-  { name: "IMSUB", minArgs: 2, maxArgs: 2, args: ["string"], impl: binary((a, b) => [a.re - b.re, a.im - b.im]) },
+  { name: "IMSUB", minArgs: 2, maxArgs: 2, args: ["scalar"], impl: binary((a, b) => [a.re - b.re, a.im - b.im]) },
   {
     name: "IMDIV",
     minArgs: 2,
     maxArgs: 2,
-    args: ["string"],
+    args: ["scalar"],
     impl: binary((a, b) => {
       const d = b.re * b.re + b.im * b.im;
       if (d === 0) return Errors.NUM;
