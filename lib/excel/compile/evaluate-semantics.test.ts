@@ -88,6 +88,19 @@ describe("references and arrays", () => {
     expect(engine.getValue("F1")).toBe(1);
   });
 
+  it("reads a spill through the stored form ANCHORARRAY(A1) as through A1#", () => {
+    const workbook = workbookFromCells({ A1: "=SEQUENCE(3)", B1: 5 });
+    const sheet = workbook.sheets[0];
+    sheet?.cells.set("C1", { value: null, formula: "SUM(_xlfn.ANCHORARRAY(A1))" });
+    sheet?.cells.set("C2", { value: null, formula: "ROWS(ANCHORARRAY(A1))" });
+    sheet?.cells.set("C3", { value: null, formula: "SUM(_xlfn.ANCHORARRAY(B1))" });
+    const engine = createEngine(workbook);
+    engine.recalculateAll();
+    expect(engine.getValue("C1")).toBe(6);
+    expect(engine.getValue("C2")).toBe(3);
+    expect(engine.getValue("C3")).toBe(Errors.REF);
+  });
+
   it("evaluates array-typed parameters whole in legacy formulas, other parameters by intersection", () => {
     const workbook = workbookFromCells({ A1: 1, A2: 2, A3: 3, B1: 4, B2: 5, B3: 6 });
     const sheet = workbook.sheets[0];

@@ -33,6 +33,13 @@ const IDENT = /[A-Za-z_\\\u00A1-\uFFFF][A-Za-z0-9_.\\?\u00A1-\uFFFF]*/y;
 const SHEET_IDENT = /[A-Za-z0-9_\u00A1-\uFFFF][A-Za-z0-9_.\u00A1-\uFFFF]*/y;
 const FUNCTION_PREFIX = /^(?:_xlfn\.|_xlws\.|_xludf\.)+/i;
 
+/** `_xlfn.ANCHORARRAY(A1)` is how a file stores the spill operator `A1#`. */
+function anchorArray(call: FormulaNode & { type: "call" }): FormulaNode {
+  const [ref] = call.args;
+  if (call.name !== "ANCHORARRAY" || call.args.length !== 1 || (ref?.type !== "ref" && ref?.type !== "name")) return call;
+  return { type: "spill", ref };
+}
+
 /** Strips `_xlfn.`/`_xlws.` prefixes and upper-cases a function name. */
 export function normalizeFunctionName(name: string): string {
   return name.replace(FUNCTION_PREFIX, "").toUpperCase();
@@ -171,7 +178,7 @@ class Parser {
     const next = text[this.pos];
     if (next === "(") {
       this.pos++;
-      let node: FormulaNode = { type: "call", name: normalizeFunctionName(name), args: this.callArguments() };
+      let node: FormulaNode = anchorArray({ type: "call", name: normalizeFunctionName(name), args: this.callArguments() });
       while (this.text[this.pos] === "(") {
         this.pos++;
         node = { type: "invoke", callee: node, args: this.callArguments() };
