@@ -5,7 +5,7 @@
  */
 import { type BinaryOperator, type FormulaNode, FormulaSyntaxError } from "@/lib/excel/formula/ast";
 import { parseStructured } from "@/lib/excel/formula/parse-structured";
-import { scanReference } from "@/lib/excel/formula/scan-reference";
+import { scanReference, type TrimOperator } from "@/lib/excel/formula/scan-reference";
 import { ERROR_CODES, type ErrorCode, ExcelError, type Scalar } from "@/lib/excel/values";
 
 const BINARY: Record<string, { op: BinaryOperator; bp: number }> = {
@@ -32,6 +32,11 @@ const NUMBER = /(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
 const IDENT = /[A-Za-z_\\\u00A1-\uFFFF][A-Za-z0-9_.\\?\u00A1-\uFFFF]*/y;
 const SHEET_IDENT = /[A-Za-z0-9_\u00A1-\uFFFF][A-Za-z0-9_.\u00A1-\uFFFF]*/y;
 const FUNCTION_PREFIX = /^(?:_xlfn\.|_xlws\.|_xludf\.)+/i;
+
+/** A range written with a trim operator (`A1:.A10`) is the call Excel stores for it (`_TRO_TRAILING(A1:A10)`). */
+function withTrim(ref: { node: FormulaNode; trim?: TrimOperator }): FormulaNode {
+  return ref.trim ? { type: "call", name: ref.trim, args: [ref.node] } : ref.node;
+}
 
 /** `_xlfn.ANCHORARRAY(A1)` is how a file stores the spill operator `A1#`. */
 function anchorArray(call: FormulaNode & { type: "call" }): FormulaNode {
@@ -154,7 +159,7 @@ class Parser {
     const ref = scanReference(text, this.pos, undefined, undefined);
     if (ref) {
       this.pos = ref.end;
-      return ref.node;
+      return withTrim(ref);
     }
     if ((ch >= "0" && ch <= "9") || ch === ".") {
       NUMBER.lastIndex = this.pos;
@@ -234,7 +239,7 @@ class Parser {
     const ref = scanReference(this.text, this.pos, sheet, sheetEnd);
     if (ref) {
       this.pos = ref.end;
-      return ref.node;
+      return withTrim(ref);
     }
     IDENT.lastIndex = this.pos;
     const m = IDENT.exec(this.text);

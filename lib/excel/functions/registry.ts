@@ -24,6 +24,7 @@ import { arrayShapeFunctions } from "@/lib/excel/functions/lookup/array-shape";
 import { dynamicArrayFunctions } from "@/lib/excel/functions/lookup/dynamic-arrays";
 import { lookupFunctions } from "@/lib/excel/functions/lookup/lookup-functions";
 import { referenceFunctions } from "@/lib/excel/functions/lookup/reference-functions";
+import { trimRangeFunctions } from "@/lib/excel/functions/lookup/trim-range";
 import { conditionalAggregateFunctions } from "@/lib/excel/functions/math/conditional-aggregates";
 import { mathArrayFunctions } from "@/lib/excel/functions/math/math-arrays";
 import { mathBasicFunctions } from "@/lib/excel/functions/math/math-basic";
@@ -85,6 +86,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = buildRegistry([
   dynamicArrayFunctions,
   lookupFunctions,
   referenceFunctions,
+  trimRangeFunctions,
   // Date and time
   dateDiffFunctions,
   datetimeFunctions,
