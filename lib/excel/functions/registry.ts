@@ -10,6 +10,7 @@ import { complexTrigFunctions } from "@/lib/excel/functions/engineering/engineer
 import { convertFunctions } from "@/lib/excel/functions/engineering/engineering-convert";
 import { engineeringMiscFunctions } from "@/lib/excel/functions/engineering/engineering-misc";
 import { accrintFunctions } from "@/lib/excel/functions/financial/financial-accrint";
+import { amortizationFunctions } from "@/lib/excel/functions/financial/financial-amortization";
 import { annuityFunctions } from "@/lib/excel/functions/financial/financial-annuity";
 import { bondFunctions } from "@/lib/excel/functions/financial/financial-bonds";
 import { cashflowFunctions } from "@/lib/excel/functions/financial/financial-cashflow";
@@ -31,6 +32,7 @@ import { mathBasicFunctions } from "@/lib/excel/functions/math/math-basic";
 import { mathNumeralFunctions } from "@/lib/excel/functions/math/math-numerals";
 import { mathRoundingFunctions } from "@/lib/excel/functions/math/math-rounding";
 import { mathTrigFunctions } from "@/lib/excel/functions/math/math-trig";
+import { percentOfFunctions } from "@/lib/excel/functions/math/percent-of";
 import { subtotalAggregateFunctions } from "@/lib/excel/functions/math/subtotal-aggregate";
 import { continuousDistributionFunctions } from "@/lib/excel/functions/statistical/distributions-continuous";
 import { discreteDistributionFunctions } from "@/lib/excel/functions/statistical/distributions-discrete";
@@ -39,6 +41,8 @@ import { statisticalDispersionFunctions } from "@/lib/excel/functions/statistica
 import { statisticalRegressionFunctions } from "@/lib/excel/functions/statistical/statistical-regression";
 import { statisticalTestFunctions } from "@/lib/excel/functions/statistical/statistical-tests";
 import { textBasicFunctions } from "@/lib/excel/functions/text/text-basic";
+import { bahtTextFunctions } from "@/lib/excel/functions/text/baht-text";
+import { encodeUrlFunctions } from "@/lib/excel/functions/text/encode-url";
 import { textFormatFunctions } from "@/lib/excel/functions/text/text-format";
 import { textSearchFunctions } from "@/lib/excel/functions/text/text-search";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
@@ -62,6 +66,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = buildRegistry([
   mathNumeralFunctions,
   mathRoundingFunctions,
   mathTrigFunctions,
+  percentOfFunctions,
   subtotalAggregateFunctions,
   // Statistical
   continuousDistributionFunctions,
@@ -72,6 +77,8 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = buildRegistry([
   statisticalTestFunctions,
   // Text
   textBasicFunctions,
+  bahtTextFunctions,
+  encodeUrlFunctions,
   textFormatFunctions,
   textSearchFunctions,
   // Logical and LAMBDA helpers
@@ -94,6 +101,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = buildRegistry([
   // Financial
   annuityFunctions,
   accrintFunctions,
+  amortizationFunctions,
   bondFunctions,
   cashflowFunctions,
   couponFunctions,
