@@ -80,6 +80,8 @@ export interface ReferenceValue {
 export interface LambdaValue {
   readonly kind: "lambda";
   readonly params: readonly string[];
+  /** The argument counts a built-in named as a value accepts; a LAMBDA takes exactly its params. */
+  readonly arity?: readonly [min: number, max: number];
   readonly call: (args: Value[]) => Value;
 }
 

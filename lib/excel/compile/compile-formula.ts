@@ -4,7 +4,7 @@
  */
 import type { CompileContext, CompileMode, NodeCompiler } from "@/lib/excel/compile/compile-context";
 import { findVariable } from "@/lib/excel/compile/compile-context";
-import { compileInvoke, compileIsOmitted, compileLambda, compileLet, compileVariable } from "@/lib/excel/compile/compile-lambda";
+import { compileInvoke, compileIsOmitted, compileLambda, compileLet, compileVariable, etaLambda } from "@/lib/excel/compile/compile-lambda";
 import { compileAreas, compileRef, compileReferenceOperator, compileSpill, compileStructured } from "@/lib/excel/compile/compile-reference";
 import { deref, isScalar, toSingleScalar } from "@/lib/excel/compile/deref";
 import { liftBinary, liftUnary, negate, percent, SCALAR_OPS } from "@/lib/excel/compile/operators";
@@ -28,6 +28,9 @@ const ARRAY_ANY_FUNCTIONS = new Set([
   ...["LINEST", "LOGEST", "TREND", "GROWTH", "T.TEST", "TTEST", "F.TEST", "FTEST", "CHISQ.TEST", "CHITEST"],
 ]);
 
+/** How a file stores a built-in function passed as a value (`_xleta.SUM`). */
+const ETA_PREFIX = /^(?:_xlfn\.)?_xleta\./i;
+
 function constant(v: Value): EvalFn {
   return () => v;
 }
@@ -50,6 +53,8 @@ function compileName(node: FormulaNode & { type: "name" }, ctx: CompileContext, 
     const bounds = { top: table.top + table.headerRows, left: table.left, bottom: table.bottom - table.totalsRows, right: table.right };
     return compileAreas(ctx, [{ store: table.sheet, bounds }], mode);
   }
+  const builtIn = node.sheet === undefined ? ctx.host.functions.get(node.name.replace(ETA_PREFIX, "").toUpperCase()) : undefined;
+  if (builtIn) return constant(etaLambda(rt, builtIn));
   return constant(Errors.NAME);
 }
 

@@ -4,6 +4,8 @@ import { deref } from "@/lib/excel/compile/deref";
 import type { EvalFn } from "@/lib/excel/engine/cell";
 import type { Frame, Runtime } from "@/lib/excel/engine/runtime";
 import type { FormulaNode } from "@/lib/excel/formula/ast";
+import { buildInvocation } from "@/lib/excel/functions/invoke";
+import type { FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, ExcelError, isLambda, type LambdaValue, type Value } from "@/lib/excel/values";
 
 function frameAt(rt: Runtime, depth: number): Frame | null {
@@ -103,5 +105,21 @@ export function compileInvoke(callee: EvalFn, args: FormulaNode[], ctx: CompileC
     if (!isLambda(fn)) return fn instanceof ExcelError ? fn : Errors.VALUE;
     const result = fn.call(argFns.map((f) => (f ? f() : null)));
     return mode === "ref" ? result : deref(rt, result, arrayCtx);
+  };
+}
+
+/**
+ * A built-in function named as a value (`BYROW(A1:C3, SUM)`, stored `_xleta.SUM`): a lambda calling
+ * the function with its arguments, through the same argument base as a written call.
+ */
+export function etaLambda(rt: Runtime, spec: FunctionSpec): LambdaValue {
+  return {
+    kind: "lambda",
+    params: [],
+    arity: [spec.minArgs, spec.maxArgs],
+    call: (callArgs: Value[]) => {
+      if (callArgs.length < spec.minArgs || callArgs.length > spec.maxArgs) return Errors.VALUE;
+      return buildInvocation(rt, spec, callArgs.map((v) => () => v))();
+    },
   };
 }

@@ -188,6 +188,25 @@ describe("names, tables, LET and LAMBDA", () => {
       [21, 22],
     ]);
   });
+
+  it("passes built-in functions as values (eta lambdas, stored _xleta.NAME)", () => {
+    expect(evaluateFormula("=BYROW({1,2;3,4},SUM)")).toEqual([[3], [7]]);
+    expect(evaluateFormula("=BYCOL({1,2;3,4},_xleta.MAX)")).toEqual([[3, 4]]);
+    expect(evaluateFormula("=MAP({1,4,9},SQRT)")).toEqual([[1, 2, 3]]);
+    expect(evaluateFormula("=REDUCE(1,{2,3,4},PRODUCT)")).toBe(24);
+    expect(evaluateFormula("=LET(f,_xlfn._xleta.COUNTA,f(A1:A3))", { A1: 1, A3: "x" })).toBe(2);
+    expect(evaluateFormula("=BYROW(A1:B2,SUM)", { A1: 1, B1: "x", A2: 2, B2: 3 })).toEqual([[1], [5]]);
+  });
+
+  it("refuses a lambda with the wrong number of parameters and a result that is not one value", () => {
+    expect(evaluateFormula("=BYROW({1,2;3,4},LAMBDA(a,b,a))")).toBe(Errors.VALUE);
+    expect(evaluateFormula("=MAP({1,2},LAMBDA(a,b,a))")).toBe(Errors.VALUE);
+    expect(evaluateFormula("=REDUCE(0,{1,2},LAMBDA(a,a))")).toBe(Errors.VALUE);
+    expect(evaluateFormula("=BYROW({1,2},SQRT)")).toBe(Errors.CALC);
+    expect(evaluateFormula("=MAKEARRAY(2,2,ABS)")).toBe(Errors.VALUE);
+    expect(evaluateFormula("=BYROW({1,2;3,4},LAMBDA(r,r*2))")).toEqual([[Errors.CALC], [Errors.CALC]]);
+    expect(evaluateFormula("=BYROW({1,2;3,4},1)")).toBe(Errors.VALUE);
+  });
 });
 
 describe("volatile and injected sources", () => {

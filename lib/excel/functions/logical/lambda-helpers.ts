@@ -14,9 +14,12 @@ function single(ctx: EvalContext, v: Value): Scalar {
   return v;
 }
 
-function lambdaArg(v: Value): ((args: Value[]) => Value) | ExcelError {
+/** The lambda argument of a helper that calls it with `count` arguments; any other parameter count is #VALUE!. */
+function lambdaArg(v: Value, count: number): ((args: Value[]) => Value) | ExcelError {
   if (v instanceof ExcelError) return v;
-  return isLambda(v) ? v.call : Errors.VALUE;
+  if (!isLambda(v)) return Errors.VALUE;
+  const [min, max] = v.arity ?? [v.params.length, v.params.length];
+  return count >= min && count <= max ? v.call : Errors.VALUE;
 }
 
 function gridOf(ctx: EvalContext, v: Value): Scalar[][] {
@@ -26,7 +29,7 @@ function gridOf(ctx: EvalContext, v: Value): Scalar[][] {
 }
 
 function map(ctx: EvalContext, ...args: Value[]): Value {
-  const fn = lambdaArg(args[args.length - 1] as Value);
+  const fn = lambdaArg(args[args.length - 1] as Value, args.length - 1);
   if (fn instanceof ExcelError) return fn;
   const grids = args.slice(0, -1).map((a) => gridOf(ctx, a));
   const first = grids[0];
@@ -37,7 +40,7 @@ function map(ctx: EvalContext, ...args: Value[]): Value {
 
 function reduceOrScan(scan: boolean) {
   return (ctx: EvalContext, initial: Value, range: RangeArg, lambda: Value): Value => {
-    const fn = lambdaArg(lambda);
+    const fn = lambdaArg(lambda, 2);
     if (fn instanceof ExcelError) return fn;
     let acc: Value = initial ?? 0;
     const out: Scalar[][] = [];
@@ -55,7 +58,7 @@ function reduceOrScan(scan: boolean) {
 
 function byRowOrCol(byRow: boolean) {
   return (ctx: EvalContext, range: RangeArg, lambda: Value): Value => {
-    const fn = lambdaArg(lambda);
+    const fn = lambdaArg(lambda, 1);
     if (fn instanceof ExcelError) return fn;
     const rows = range.rows;
     if (byRow) return arrayOf(rows.map((row) => [single(ctx, fn([arrayOf([row])]))]));
@@ -67,7 +70,7 @@ function byRowOrCol(byRow: boolean) {
 }
 
 function makeArray(ctx: EvalContext, rows: number, cols: number, lambda: Value): Value {
-  const fn = lambdaArg(lambda);
+  const fn = lambdaArg(lambda, 2);
   if (fn instanceof ExcelError) return fn;
   const height = Math.trunc(rows);
   const width = Math.trunc(cols);
