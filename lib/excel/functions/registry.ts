@@ -43,6 +43,7 @@ import { statisticalTestFunctions } from "@/lib/excel/functions/statistical/stat
 import { textBasicFunctions } from "@/lib/excel/functions/text/text-basic";
 import { bahtTextFunctions } from "@/lib/excel/functions/text/baht-text";
 import { encodeUrlFunctions } from "@/lib/excel/functions/text/encode-url";
+import { phoneticFunctions } from "@/lib/excel/functions/text/phonetic";
 import { textFormatFunctions } from "@/lib/excel/functions/text/text-format";
 import { textSearchFunctions } from "@/lib/excel/functions/text/text-search";
 import type { FunctionSpec } from "@/lib/excel/functions/types";
@@ -79,6 +80,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = buildRegistry([
   textBasicFunctions,
   bahtTextFunctions,
   encodeUrlFunctions,
+  phoneticFunctions,
   textFormatFunctions,
   textSearchFunctions,
   // Logical and LAMBDA helpers
