@@ -88,13 +88,31 @@ describe("engine: deep chains and cycles", () => {
     expect(engine.getValue("A1")).toBe(10_000);
   });
 
-  it("gives circular references an error and leaves the rest alone", () => {
+  it("leaves circular references at their last value (0 when new) while iteration is off, as Excel does", () => {
     const engine = engineFor({ A1: "=B1+1", B1: "=A1+1", C1: "=A1", D1: "=5", E1: "=E1" });
-    expect(engine.getValue("A1")).toBe(Errors.CALC);
-    expect(engine.getValue("B1")).toBe(Errors.CALC);
-    expect(engine.getValue("C1")).toBe(Errors.CALC);
-    expect(engine.getValue("E1")).toBe(Errors.CALC);
+    expect(engine.getValue("A1")).toBe(0);
+    expect(engine.getValue("B1")).toBe(0);
+    expect(engine.getValue("C1")).toBe(0);
+    expect(engine.getValue("E1")).toBe(0);
     expect(engine.getValue("D1")).toBe(5);
+  });
+
+  it("keeps the values a circular workbook was saved with", () => {
+    const workbook = workbookFromCells({ A1: 1 });
+    workbook.sheets[0]?.cells.set("B1", { value: 16, formula: "B1+A1" });
+    workbook.sheets[0]?.cells.set("C1", { value: null, formula: "B1*2" });
+    const engine = createEngine(workbook);
+    engine.recalculateAll();
+    expect(engine.getValue("B1")).toBe(16);
+    expect(engine.getValue("C1")).toBe(32);
+  });
+
+  it("iterates in sheet order, row by row, from the last values", () => {
+    // Excel's documented example: A1 = 1+A2, A2 = 1+A1 with 10 iterations gives 19 and 20.
+    const calc = { ...DEFAULT_CALC, iterate: true, iterateCount: 10, iterateDelta: 0.001 };
+    const engine = engineFor({ A2: "=1+A1", A1: "=1+A2" }, { calc });
+    expect(engine.getValue("A1")).toBe(19);
+    expect(engine.getValue("A2")).toBe(20);
   });
 
   it("iterates circular references when the workbook enables iterative calculation", () => {

@@ -14,7 +14,7 @@
  * References are "Sheet1!A1", "'My sheet'!B2" or "A1" (first sheet). The cached values saved in the
  * file stay on the workbook model (`workbook.sheets[i].cells.get("B2").value`). Functions come from
  * functions/registry.ts; unknown functions evaluate to #NAME? (see analyse/list-unknown-functions.ts).
- * Circular references evaluate to #CALC! unless the workbook enables iterative calculation.
+ * Circular references keep their last value (0 when new) unless the workbook enables iterative calculation.
  */
 import type { Cell } from "@/lib/excel/engine/cell";
 import { type EngineOptions, WorkbookEngine } from "@/lib/excel/engine/workbook-engine";

@@ -1,21 +1,28 @@
 /**
  * Evaluation order without recursion. Dirty formula cells are computed from an explicit stack: a formula
  * that reads an uncomputed cell aborts (NOT_READY), the cells it needs are pushed, and it is retried once
- * they are done. A needed cell that is already on the stack closes a cycle: its members get the circular
- * error, or are iterated when the workbook enables iterative calculation.
+ * they are done. A needed cell that is already on the stack closes a cycle. With iterative calculation off,
+ * Excel leaves its members at their last calculated value (0 when they have none); with it on, the members
+ * are recalculated in sheet order, row by row, from their last values, up to the iteration count or until
+ * no value changes by more than the maximum change.
  */
 import { CLEAN, type Cell, DIRTY, ON_STACK } from "@/lib/excel/engine/cell";
 import { commitResult, normalizeResult } from "@/lib/excel/engine/commit-result";
 import { NOT_READY, type Runtime } from "@/lib/excel/engine/runtime";
 import { toSingleScalar } from "@/lib/excel/compile/deref";
 import type { DependentsIndex } from "@/lib/excel/graph/dependents-index";
-import { Errors, type ExcelError, type Value } from "@/lib/excel/values";
+import { Errors, type Value } from "@/lib/excel/values";
 
 /** A dirty cell (and the cells its array fills) must no longer be served from cached area reads. */
 function touchDirty(cell: Cell): void {
   const spill = cell.spill;
   if (spill) cell.sheet.touch(spill.left, spill.right);
   else cell.sheet.touch(cell.col);
+}
+
+/** Excel's order within an iteration: sheets in tab order, then rows, then columns. */
+function bySheetOrder(a: Cell, b: Cell): number {
+  return a.sheet.index - b.sheet.index || a.row - b.row || a.col - b.col;
 }
 
 export interface IterationSettings {
@@ -44,7 +51,6 @@ export class Scheduler {
     private readonly rt: Runtime,
     private readonly index: DependentsIndex,
     private readonly iteration: IterationSettings,
-    private readonly circularError: ExcelError = Errors.CALC,
   ) {}
 
   /** Marks a formula cell dirty (and everything that reads it, transitively). */
@@ -189,12 +195,12 @@ export class Scheduler {
     }
     if (!this.iteration.enabled) {
       for (const m of members) {
-        commitResult(this.rt, m, this.circularError, this.onChange);
+        commitResult(this.rt, m, m.value ?? 0, this.onChange);
         m.state = CLEAN;
       }
       return;
     }
-    this.iterate(members.reverse());
+    this.iterate(members.sort(bySheetOrder));
   }
 
   private iterate(members: Cell[]): void {

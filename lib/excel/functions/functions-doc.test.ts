@@ -7,9 +7,11 @@ import { EXCEL_FUNCTION_NAMES } from "@/test/excel/excel-function-names";
 
 const doc = readFileSync(join(__dirname, "../../../docs/functions.md"), "utf8");
 const [implementedPart = "", notImplementedPart = ""] = doc.split(/^## Not implemented.*$/m);
-const implemented = new Set([...implementedPart.split(/^### Forms the parser/m)[0]!.matchAll(/`([A-Z_][A-Z0-9._]*)`/g)].map((m) => m[1]));
-const parserForms = new Set([...(implementedPart.split(/^### Forms the parser.*$/m)[1] ?? "").matchAll(/`([A-Z_][A-Z0-9._]*)`/g)].map((m) => m[1]));
-const notImplemented = new Map([...notImplementedPart.matchAll(/^\| `([A-Z0-9.]+)` \| [^|]+ \| ([^|]*) \|$/gm)].map((m) => [m[1], (m[2] ?? "").trim()]));
+const [listed = "", parserPart = ""] = implementedPart.split(/^### Forms the parser.*$/m);
+const namesIn = (text: string): Set<string> => new Set([...text.matchAll(/`([A-Z_][A-Z0-9._]*)`/g)].map((m) => m[1] ?? ""));
+const implemented = namesIn(listed);
+const parserForms = namesIn(parserPart);
+const notImplemented = new Map([...notImplementedPart.matchAll(/^\| `([A-Z0-9.]+)` \| [^|]+ \| ([^|]*) \|$/gm)].map((m) => [m[1] ?? "", (m[2] ?? "").trim()]));
 
 describe("docs/functions.md", () => {
   it("lists exactly the registered functions as implemented", () => {
