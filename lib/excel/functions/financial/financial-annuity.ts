@@ -1,4 +1,5 @@
 /** Time-value-of-money functions: PMT, IPMT, PPMT, CUMIPMT, CUMPRINC, PV, FV, NPER, RATE and friends. */
+import { newtonFrom, RATE_LIMITS } from "@/lib/excel/functions/financial/newton-solve";
 import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { Errors, type ExcelError, type Value } from "@/lib/excel/values";
@@ -91,17 +92,10 @@ function annuityResidual(rate: number, n: number, payment: number, present: numb
   return [value, slope];
 }
 
-export function solveRate(n: number, payment: number, present: number, future: number, t: 0 | 1, guess: number): number | undefined {
-  let rate = guess;
-  for (let i = 0; i < 100; i++) {
-    const [value, slope] = annuityResidual(rate, n, payment, present, future, t);
-    if (slope === 0 || !Number.isFinite(slope)) return undefined;
-    const next = rate - value / slope;
-    if (!Number.isFinite(next) || next <= -1) return undefined;
-    if (Math.abs(next - rate) < 1e-12) return next;
-    rate = next;
-  }
-  return undefined;
+function solveRate(n: number, payment: number, present: number, future: number, t: 0 | 1, guess: number): number | undefined {
+  const f = (rate: number) => annuityResidual(rate, n, payment, present, future, t)[0];
+  const df = (rate: number) => annuityResidual(rate, n, payment, present, future, t)[1];
+  return newtonFrom(guess, f, df, RATE_LIMITS);
 }
 
 function rate(_ctx: EvalContext, n: number, payment: number, present: number, future = 0, type?: number, guess = 0.1): Value {

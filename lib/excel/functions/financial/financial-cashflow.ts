@@ -1,6 +1,7 @@
 /** Cash-flow functions: NPV, XNPV, IRR, XIRR, MIRR, FVSCHEDULE. */
 import { toNumber } from "@/lib/excel/coerce";
 import { MAX_SERIAL } from "@/lib/excel/dates";
+import { IRR_LIMITS, newtonFrom, XIRR_LIMITS } from "@/lib/excel/functions/financial/newton-solve";
 import { withStrictNumbers } from "@/lib/excel/functions/strict-numbers";
 import type { EvalContext, FunctionSpec, RangeArg } from "@/lib/excel/functions/types";
 import { toGrid } from "@/lib/excel/functions/value-grid";
@@ -50,41 +51,6 @@ function npv(ctx: EvalContext, rate: number, ...args: Value[]): Value {
   return total;
 }
 
-/** Newton's method from the guess, then bisection over (-0.9999, 100), then Newton from the far ends. */
-function newton(f: (r: number) => number, df: (r: number) => number, guess: number): number | undefined {
-  let r = guess;
-  for (let i = 0; i < 100; i++) {
-    const value = f(r);
-    const slope = df(r);
-    if (!Number.isFinite(value) || !Number.isFinite(slope) || slope === 0) return undefined;
-    const next = r - value / slope;
-    if (!Number.isFinite(next)) return undefined;
-    if (Math.abs(next - r) < 1e-12) return next > -1 ? next : undefined;
-    r = next;
-  }
-  return undefined;
-}
-
-function solve(f: (r: number) => number, df: (r: number) => number, guess: number): number | undefined {
-  const direct = newton(f, df, guess);
-  if (direct !== undefined) return direct;
-  let lo = -0.9999;
-  let hi = 100;
-  let flo = f(lo);
-  if (!Number.isFinite(flo) || flo * f(hi) > 0) return newton(f, df, 200) ?? newton(f, df, -0.999);
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    const fm = f(mid);
-    if (fm === 0 || hi - lo < 1e-15) return mid;
-    if (fm * flo < 0) hi = mid;
-    else {
-      lo = mid;
-      flo = fm;
-    }
-  }
-  return (lo + hi) / 2;
-}
-
 function hasBothSigns(values: number[]): boolean {
   return values.some((v) => v > 0) && values.some((v) => v < 0);
 }
@@ -96,7 +62,7 @@ function irr(_ctx: EvalContext, range: RangeArg, guess?: number): Value {
   if (!hasBothSigns(values)) return Errors.NUM;
   const f = (r: number) => values.reduce((s, v, i) => s + v / (1 + r) ** i, 0);
   const df = (r: number) => values.reduce((s, v, i) => s - (i * v) / (1 + r) ** (i + 1), 0);
-  const found = solve(f, df, guess ?? 0.1);
+  const found = newtonFrom(guess ?? 0.1, f, df, IRR_LIMITS);
   return found === undefined ? Errors.NUM : found;
 }
 
@@ -146,7 +112,7 @@ function xirr(_ctx: EvalContext, values: RangeArg, dates: RangeArg, guess?: numb
   if (!hasBothSigns(amounts)) return Errors.NUM;
   const f = (r: number) => amounts.reduce((s, v, i) => s + v / (1 + r) ** (years[i] as number), 0);
   const df = (r: number) => amounts.reduce((s, v, i) => s - ((years[i] as number) * v) / (1 + r) ** ((years[i] as number) + 1), 0);
-  const found = solve(f, df, guess ?? 0.1);
+  const found = newtonFrom(guess ?? 0.1, f, df, XIRR_LIMITS);
   return found === undefined ? Errors.NUM : found;
 }
 
