@@ -1,12 +1,25 @@
 /**
  * Excel's 1900 date system: serial 1 is 1900-01-01, serial 0 is "1900-01-00", and serial 60 is the
  * fictitious 1900-02-29 that Excel keeps for Lotus 1-2-3 compatibility. Times are day fractions.
+ * A workbook saved with the 1904 date system (`<workbookPr date1904="1">`) counts from 1904-01-01
+ * instead: the same day is 1462 less. The calculation selects its workbook's system before it
+ * evaluates each formula (`selectDateSystem`); every serial <-> calendar conversion here follows it.
  */
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_UTC = Date.UTC(1899, 11, 31);
 /** 9999-12-31, the last date Excel accepts. */
 export const MAX_SERIAL = 2_958_465;
+
+/** 1904-01-01 in the 1900 system: how far the 1904 system's serials are behind. */
+export const DATE1904_OFFSET = 1462;
+
+let systemOffset = 0;
+
+/** Selects the date system for the conversions that follow (Excel keeps one per workbook). */
+export function selectDateSystem(date1904: boolean): void {
+  systemOffset = date1904 ? DATE1904_OFFSET : 0;
+}
 
 export interface DateParts {
   readonly year: number;
@@ -41,7 +54,7 @@ export function dateToSerial(year: number, month: number, day: number): number {
   const normYear = Math.floor(totalMonths / 12);
   const normMonth = totalMonths - normYear * 12;
   if (normYear > 9999) return Number.NaN;
-  return firstOfMonthSerial(normYear, normMonth) + Math.trunc(day) - 1;
+  return firstOfMonthSerial(normYear, normMonth) + Math.trunc(day) - 1 - systemOffset;
 }
 
 /**
@@ -49,7 +62,7 @@ export function dateToSerial(year: number, month: number, day: number): number {
  * second of midnight counts as the next day, consistently with HOUR/MINUTE/SECOND's rounding.
  */
 export function serialToDate(serial: number): DateParts {
-  let whole = Math.floor(serial);
+  let whole = Math.floor(serial) + systemOffset;
   if (Math.round((serial - whole) * 86_400) >= 86_400) whole += 1;
   if (whole === 0) return { year: 1900, month: 1, day: 0 };
   if (whole === 60) return { year: 1900, month: 2, day: 29 };
@@ -85,7 +98,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Day of week of a serial: 0 = Sunday ... 6 = Saturday (serial 1, 1900-01-01, is a "Sunday" in Excel). */
 export function weekdayIndex(serial: number): number {
-  const whole = Math.floor(serial);
+  const whole = Math.floor(serial) + systemOffset;
   return (((whole - 1) % 7) + 7) % 7;
 }
 

@@ -4,6 +4,7 @@
  * `pending`; the scheduler computes them and retries (see schedule.ts). This keeps deep chains off
  * the JavaScript stack.
  */
+import { selectDateSystem } from "@/lib/excel/dates";
 import type { CellAddress, EvalContext } from "@/lib/excel/functions/types";
 import { type Bounds, CLEAN, type Cell, ON_STACK, type SheetStore } from "@/lib/excel/engine/cell";
 import { MAX_COLS } from "@/lib/excel/formula/references";
@@ -20,6 +21,8 @@ export interface Frame {
 }
 
 export interface RuntimeHooks {
+  /** The workbook counts dates from 1904-01-01 (see dates.ts). */
+  readonly date1904: boolean;
   now(): Date;
   random(): number;
   /** INDIRECT: text to a reference (or an error), in A1 or R1C1 style. */
@@ -58,6 +61,7 @@ export class Runtime implements EvalContext {
   }
 
   setOrigin(cell: Cell): void {
+    selectDateSystem(this.hooks.date1904);
     this.originCell = cell;
     this.origin.sheet = cell.sheet.name;
     this.origin.row = cell.row;

@@ -48,6 +48,7 @@ export class WorkbookEngine {
     const extent: Extent = { maxRow: -1, maxCol: -1, clock: 0 };
     this.stores = workbook.sheets.map((sheet, i) => new SheetStore(sheet.name, i, extent, new Set(sheet.hiddenRows)));
     this.rt = new Runtime(this.stores, {
+      date1904: workbook.date1904,
       now: options.now ?? (() => new Date()),
       random: options.random ?? Math.random,
       parseReference: (text, a1, origin) => {
