@@ -66,9 +66,9 @@ export function formatDateSection(serial: number, tokens: readonly FormatToken[]
         break;
       case "ampm": {
         const pm = hour >= 12;
-        const upper = token.style[0] === token.style[0]?.toUpperCase();
-        const text = token.style.length > 3 ? (pm ? "PM" : "AM") : pm ? "P" : "A";
-        out += upper ? text : text.toLowerCase();
+        // AM/PM is written in capitals whatever the code's case; A/P keeps the case it was written in.
+        if (token.style.length > 3) out += pm ? "PM" : "AM";
+        else out += token.style[0] === "a" ? (pm ? "p" : "a") : pm ? "P" : "A";
         break;
       }
       case "elapsed": {

@@ -56,7 +56,7 @@ export function splitSections(code: string): string[] {
 }
 
 const CONDITION = /^\[(<=|>=|<>|<|>|=)\s*(-?[\d.]+(?:e[+-]?\d+)?)\]/i;
-const DATE_RUN = /^(yyyy|yyy|yy|y|e|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|bbbb|bb|gg?g?)/i;
+const DATE_RUN = /^(yyyy|yyy|yy|y|ee|e|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|bbbb|bb|gg?g?)/i;
 
 function pushLiteral(tokens: FormatToken[], text: string): void {
   const last = tokens[tokens.length - 1];
@@ -135,7 +135,7 @@ export function parseSection(section: string): FormatSection {
       tokens.push({ kind: "percent" });
       pushLiteral(tokens, "%");
       i++;
-    } else if (/^e[+-]/i.test(rest)) {
+    } else if (/^e[+-]/i.test(rest) && !tokens.some((t) => t.kind === "date")) {
       tokens.push({ kind: "exponent", sign: rest[1] as "+" | "-", upper: ch === "E" });
       i += 2;
     } else if (ch === "/") {

@@ -137,3 +137,37 @@ describe("formatValue fractions with literals (cases Excel computed, from Apache
     expect(formatValue(value, code)).toBe(expected);
   });
 });
+
+describe("formatValue: commas, scientific notation, large numbers and AM/PM", () => {
+  it.each([
+    // A comma before any digit placeholder is literal; one after a placeholder and before the point or the end scales.
+    [1234567, ",#", ",1234567"],
+    [-1234567, ",0", "-,1234567"],
+    [1234567, "#,.#,", "1.2"],
+    [1234567, "#,##0.0,,", "1.2"],
+    // Grouping keeps the width of unused ? placeholders, separators included.
+    [-1234567, "?,?????????", "-    1,234,567"],
+    [5, "0,000", "0,005"],
+    [5, "#,###", "5"],
+    // Scientific and engineering notation, with literals around the exponent.
+    [12345.678, "0.0E+00", "1.2E+04"],
+    [12345.678, "##0.0E+0", "12.3E+3"],
+    [0.00012345, "##0.0E+0", "123.5E-6"],
+    [12345, "0.0E-00", "1.2E04"],
+    [0.5, "0.0E-00", "5.0E-01"],
+    [12345, '0.00E+00 "kg"', "1.23E+04 kg"],
+    [12345, '"x"0.00E+00', "x1.23E+04"],
+    [-1234, "0.00E+00;(0.00E+00)", "(1.23E+03)"],
+    [0, "0.0E+00", "0.0E+00"],
+    // Beyond 1e21 the digits stay positional (15 significant, then zeros).
+    [1e20, "0%", "10000000000000000000000%"],
+    [1e21, "#,##0", "1,000,000,000,000,000,000,000"],
+    [-0, "0.00", "0.00"],
+    // AM/PM is capitalised whatever its case; A/P keeps its case; "e" is the year.
+    [0.6, "hh:mm am/pm", "02:24 PM"],
+    [0.6, "h a/p", "2 p"],
+    [28313, "ee-mm-dd", "1977-07-07"],
+  ])("%s with %s is %s", (value, code, expected) => {
+    expect(formatValue(value, code)).toBe(expected);
+  });
+});

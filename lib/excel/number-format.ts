@@ -43,33 +43,40 @@ function pickSection(sections: FormatSection[], n: number): { section: FormatSec
   return { section: first, value: n };
 }
 
-function groupDigits(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
 function padChar(char: "0" | "#" | "?"): string {
   return char === "0" ? "0" : char === "?" ? " " : "";
 }
 
+/**
+ * Integer digits into their placeholders, right to left; the first placeholder takes every digit left.
+ * With grouping, a separator precedes every third position: "," beside a digit or a 0 pad, a space
+ * beside a ? pad (so "?,???" keeps its width), nothing beside a # pad.
+ */
 function renderInteger(tokens: FormatToken[], digits: string, group: boolean): string {
   const firstDigit = tokens.findIndex((t) => t.kind === "digit");
   let rest = digits;
   let out = "";
+  let position = 0;
+  const place = (char: string): void => {
+    if (group && position > 0 && position % 3 === 0) out = (char === " " ? " " : char === "" ? "" : ",") + out;
+    out = char + out;
+    position++;
+  };
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i] as FormatToken;
     if (token.kind === "literal") out = token.text + out;
     else if (token.kind === "digit") {
       if (i === firstDigit) {
-        out = (rest === "" ? padChar(token.char) : rest) + out;
+        if (rest === "") place(padChar(token.char));
+        for (let d = rest.length - 1; d >= 0; d--) place(rest[d] as string);
         rest = "";
       } else if (rest !== "") {
-        out = rest.slice(-1) + out;
+        place(rest.slice(-1));
         rest = rest.slice(0, -1);
-      } else out = padChar(token.char) + out;
+      } else place(padChar(token.char));
     }
   }
-  if (!group) return out;
-  return out.replace(/\d+/, (run) => groupDigits(run));
+  return out;
 }
 
 function renderFraction(tokens: FormatToken[], digits: string): string {
@@ -110,12 +117,20 @@ function renderExponent(tokens: FormatToken[], value: number): string {
   return `${body}${expToken.upper ? "E" : "e"}${sign}${expDigits ? expText : ""}`;
 }
 
+/** `toFixed` that stays positional beyond 1e21 (where JavaScript switches to exponents): 15 digits, then zeros. */
+function fixedText(n: number, places: number): string {
+  if (Math.abs(n) < 1e21) return n.toFixed(places);
+  const [mantissa = "0", exponent = "0"] = n.toExponential(14).split("e");
+  const digits = mantissa.replace(/^-/, "").replace(".", "").padEnd(Number(exponent) + 1, "0");
+  return `${n < 0 ? "-" : ""}${digits}${places > 0 ? `.${"0".repeat(places)}` : ""}`;
+}
+
 function renderFixed(tokens: FormatToken[], value: number): string {
   const pointIndex = tokens.findIndex((t) => t.kind === "point");
   const [intTokens, fracTokens] = splitAt(tokens, pointIndex);
   const fracPlaces = fracTokens.filter((t) => t.kind === "digit").length;
   const rounded = roundTo(value, fracPlaces);
-  const fixed = rounded.toFixed(fracPlaces);
+  const fixed = fixedText(rounded, fracPlaces);
   const [intPart = "0", fracPart = ""] = fixed.split(".");
   const lastIntDigit = intTokens.map((t) => t.kind).lastIndexOf("digit");
   const group = intTokens.some((t, i) => t.kind === "comma" && i < lastIntDigit && intTokens.slice(0, i).some((p) => p.kind === "digit"));
@@ -195,6 +210,33 @@ function renderFractionFormat(tokens: FormatToken[], value: number): string {
   return `${wholeText}${sep}${renderInteger(numTokens, String(num), false)}/${denRendered}${suffix}`;
 }
 
+/**
+ * What each comma of a number section does: one after a digit placeholder and not followed by one (before
+ * the point, at the end) divides by 1,000 each; one before any digit placeholder is a literal ","; the
+ * others (between digit placeholders) ask for thousands separators.
+ */
+function commaRoles(tokens: FormatToken[]): { kept: FormatToken[]; scale: number } {
+  const kept: FormatToken[] = [];
+  let scale = 0;
+  tokens.forEach((token, i) => {
+    if (token.kind !== "comma") {
+      kept.push(token);
+      return;
+    }
+    if (!tokens.slice(0, i).some((t) => t.kind === "digit")) {
+      kept.push({ kind: "literal", text: "," });
+      return;
+    }
+    let before = i - 1;
+    while (tokens[before]?.kind === "comma") before--;
+    let after = i + 1;
+    while (tokens[after]?.kind === "comma") after++;
+    if (tokens[before]?.kind === "digit" && tokens[after]?.kind !== "digit") scale++;
+    else kept.push(token);
+  });
+  return { kept, scale };
+}
+
 function formatNumberSection(section: FormatSection, value: number, sign: string): string | undefined {
   if (section.isDate) {
     const text = formatDateSection(value, section.tokens);
@@ -205,14 +247,9 @@ function formatNumberSection(section: FormatSection, value: number, sign: string
     return sign + tokens.map((t) => (t.kind === "general" ? formatGeneralShort(value) : t.kind === "literal" ? t.text : "")).join("");
   }
   if (!tokens.some((t) => t.kind === "digit")) return sign + tokens.map((t) => (t.kind === "literal" ? t.text : "")).join("");
-  let scaled = value * 100 ** tokens.filter((t) => t.kind === "percent").length;
-  const lastDigit = tokens.map((t) => t.kind).lastIndexOf("digit");
-  let i = lastDigit + 1;
-  while (tokens[i]?.kind === "comma" || (tokens[i]?.kind === "point" && tokens[i + 1]?.kind === "comma")) {
-    if (tokens[i]?.kind === "comma") scaled /= 1000;
-    i++;
-  }
-  const body = tokens.filter((t) => t.kind !== "percent");
+  const { kept, scale } = commaRoles(tokens);
+  const scaled = (value * 100 ** tokens.filter((t) => t.kind === "percent").length) / 1000 ** scale;
+  const body = kept.filter((t) => t.kind !== "percent");
   if (body.some((t) => t.kind === "exponent")) return sign + renderExponent(body, scaled);
   if (body.some((t) => t.kind === "slash")) return sign + renderFractionFormat(body, scaled);
   return sign + renderFixed(body, scaled);
