@@ -61,6 +61,8 @@ export interface CollectOptions {
   readonly textAndBooleansInRanges?: boolean;
   /** Errors inside references are skipped instead of propagated (AGGREGATE options). */
   readonly skipErrors?: boolean;
+  /** A text argument written directly is #VALUE!, even numeric text (the MODE family). */
+  readonly directTextIsError?: boolean;
 }
 
 /** Numbers from aggregate-function arguments, or the first error met. */
@@ -81,6 +83,7 @@ export function collectNumbers(ctx: EvalContext, args: readonly Value[], options
     } else if (isLambda(arg)) {
       return Errors.VALUE;
     } else {
+      if (options.directTextIsError && typeof arg === "string") return Errors.VALUE;
       const n = toNumber(arg as Scalar);
       if (n instanceof ExcelError) return n;
       numbers.push(n);

@@ -26,6 +26,8 @@ function rangeThenNumbers(name: string, arity: number, fn: (xs: number[], ...res
 }
 
 const A_OPTIONS: CollectOptions = { textAndBooleansInRanges: true };
+/** MODE refuses text typed as an argument, numeric or not (MODE("1",1,1) is #VALUE!). */
+const MODE_OPTIONS: CollectOptions = { directTextIsError: true };
 const min = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => Math.min(a, b)));
 const max = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => Math.max(a, b)));
 
@@ -109,12 +111,12 @@ export const statisticalBasicFunctions: FunctionSpec[] = [
   numbersSpec("MINA", min, A_OPTIONS),
   numbersSpec("MAXA", max, A_OPTIONS),
   numbersSpec("MEDIAN", stats.median),
-  numbersSpec("MODE", modeSingle),
-  numbersSpec("MODE.SNGL", modeSingle),
+  numbersSpec("MODE", modeSingle, MODE_OPTIONS),
+  numbersSpec("MODE.SNGL", modeSingle, MODE_OPTIONS),
   numbersSpec("MODE.MULT", (xs) => {
     const all = stats.modes(xs);
     return all.length === 0 ? Errors.NA : arrayOf(all.map((x) => [x]));
-  }),
+  }, MODE_OPTIONS),
   rangeThenNumbers("LARGE", 2, (xs, k) => stats.kth(xs, k as number, true)),
   rangeThenNumbers("SMALL", 2, (xs, k) => stats.kth(xs, k as number, false)),
   rankSpec("RANK", false),
