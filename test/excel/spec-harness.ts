@@ -1,11 +1,11 @@
 /**
- * Calls a FunctionSpec's impl the way the invoke base does (coercion per ArgKind, no lifting) against a
- * small in-memory sheet, for unit tests of single functions.
+ * Calls a FunctionSpec through the engine's argument base (functions/invoke.ts) against a small in-memory
+ * sheet, for unit tests of single functions.
  */
-import { toBoolean, toNumber, toText } from "@/lib/excel/coerce";
+import { buildInvocation } from "@/lib/excel/functions/invoke";
 import { parseAreaAddress, splitSheetAddress } from "@/lib/excel/formula/references";
-import type { ArgKind, EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
-import { arrayOf, Errors, ExcelError, isArrayValue, isReference, type Area, type Scalar, type Value } from "@/lib/excel/values";
+import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
+import { arrayOf, Errors, type Area, type Scalar, type Value } from "@/lib/excel/values";
 
 export interface HarnessOptions {
   readonly cells?: Record<string, Scalar>;
@@ -69,42 +69,18 @@ export function arr(rows: Scalar[][]): Value {
   return arrayOf(rows);
 }
 
-function coerceArg(ctx: EvalContext, kind: ArgKind, value: Value): unknown {
-  if (kind === "any") return value;
-  if (kind === "lazy") return () => value;
-  if (kind === "reference") return isReference(value) ? { areas: value.areas } : Errors.VALUE;
-  if (kind === "range") {
-    if (isReference(value)) return { rows: value.areas.flatMap((a) => ctx.readAreaValues(a)), areas: value.areas };
-    if (isArrayValue(value)) return { rows: value.rows };
-    return { rows: [[value]] };
-  }
-  let scalar = value;
-  if (isReference(value)) scalar = ctx.readAreaValues(value.areas[0] as Area)[0]?.[0] ?? null;
-  if (isArrayValue(value)) scalar = value.rows[0]?.[0] ?? null;
-  const s = scalar as Scalar;
-  if (kind === "scalar") return s;
-  if (kind === "number") return toNumber(s);
-  if (kind === "string") return toText(s);
-  return toBoolean(s);
-}
-
-/** Calls `name` from `specs` with already-evaluated argument values; `undefined` is an omitted argument. */
+/**
+ * Calls `name` from `specs` with already-evaluated argument values through the engine's own argument base
+ * (functions/invoke.ts: coercion per ArgKind, error propagation, lifting), so tests exercise it rather
+ * than a copy. `undefined` is an omitted argument: trailing ones are left off, inner ones are `F(a,,b)`.
+ */
 export function callSpec(specs: readonly FunctionSpec[], name: string, args: (Value | undefined)[], options: HarnessOptions = {}): Value {
   const spec = specs.find((s) => s.name === name);
   if (!spec) throw new Error(`no spec ${name}`);
-  if (args.length < spec.minArgs || args.length > spec.maxArgs) throw new Error(`arity ${name}`);
+  let count = args.length;
+  while (count > 0 && args[count - 1] === undefined) count--;
+  const given = args.slice(0, count);
+  if (given.length < spec.minArgs || given.length > spec.maxArgs) throw new Error(`arity ${name}`);
   const ctx = makeContext(options);
-  const coerced: unknown[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const value = args[i];
-    const kind = spec.args[Math.min(i, spec.args.length - 1)] as ArgKind;
-    if (value === undefined) {
-      coerced.push(undefined);
-      continue;
-    }
-    const arg = coerceArg(ctx, kind, value);
-    if (arg instanceof ExcelError && kind !== "scalar" && kind !== "any" && kind !== "range") return arg;
-    coerced.push(arg);
-  }
-  return (spec.impl as (ctx: EvalContext, ...a: unknown[]) => Value)(ctx, ...coerced);
+  return buildInvocation(ctx, spec, given.map((value) => (value === undefined ? null : () => value)))();
 }
