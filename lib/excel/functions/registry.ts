@@ -23,6 +23,7 @@ import { lambdaFunctions } from "@/lib/excel/functions/logical/lambda-helpers";
 import { logicalFunctions } from "@/lib/excel/functions/logical/logical";
 import { arrayShapeFunctions } from "@/lib/excel/functions/lookup/array-shape";
 import { dynamicArrayFunctions } from "@/lib/excel/functions/lookup/dynamic-arrays";
+import { groupByFunctions } from "@/lib/excel/functions/lookup/group-by";
 import { lookupFunctions } from "@/lib/excel/functions/lookup/lookup-functions";
 import { referenceFunctions } from "@/lib/excel/functions/lookup/reference-functions";
 import { trimRangeFunctions } from "@/lib/excel/functions/lookup/trim-range";
@@ -94,6 +95,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = buildRegistry([
   arrayShapeFunctions,
   dynamicArrayFunctions,
   lookupFunctions,
+  groupByFunctions,
   referenceFunctions,
   trimRangeFunctions,
   // Date and time

@@ -30,7 +30,7 @@ function typeRank(v: Scalar): number {
   return v instanceof ExcelError ? 3 : 4;
 }
 
-function compareForSort(a: Scalar, b: Scalar, order: 1 | -1): number {
+export function compareForSort(a: Scalar, b: Scalar, order: 1 | -1): number {
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra === 4 || rb === 4) return ra - rb;
