@@ -25,6 +25,7 @@ import { arrayShapeFunctions } from "@/lib/excel/functions/lookup/array-shape";
 import { dynamicArrayFunctions } from "@/lib/excel/functions/lookup/dynamic-arrays";
 import { groupByFunctions } from "@/lib/excel/functions/lookup/group-by";
 import { lookupFunctions } from "@/lib/excel/functions/lookup/lookup-functions";
+import { pivotByFunctions } from "@/lib/excel/functions/lookup/pivot-by";
 import { referenceFunctions } from "@/lib/excel/functions/lookup/reference-functions";
 import { trimRangeFunctions } from "@/lib/excel/functions/lookup/trim-range";
 import { conditionalAggregateFunctions } from "@/lib/excel/functions/math/conditional-aggregates";
@@ -96,6 +97,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = buildRegistry([
   dynamicArrayFunctions,
   lookupFunctions,
   groupByFunctions,
+  pivotByFunctions,
   referenceFunctions,
   trimRangeFunctions,
   // Date and time

@@ -12,7 +12,7 @@ import { compareForSort } from "@/lib/excel/functions/lookup/dynamic-arrays";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
 import { arrayOf, Errors, ExcelError, isArrayValue, isLambda, isReference, type LambdaValue, type Scalar, type Value } from "@/lib/excel/values";
 
-interface Group {
+export interface Group {
   readonly key: Scalar;
   readonly rows: number[];
   readonly children: Group[];
@@ -28,7 +28,7 @@ interface Layout {
 
 const sameKey = (a: Scalar, b: Scalar): boolean => compareForSort(a, b, 1) === 0 && typeof a === typeof b;
 
-function groupRows(keys: Scalar[][], rows: number[], level: number, levels: number): Group[] {
+export function groupRows(keys: Scalar[][], rows: number[], level: number, levels: number): Group[] {
   const groups: { key: Scalar; rows: number[] }[] = [];
   for (const r of rows) {
     const key = keys[r]?.[level] ?? null;
@@ -39,13 +39,13 @@ function groupRows(keys: Scalar[][], rows: number[], level: number, levels: numb
   return groups.map((g) => ({ ...g, children: level + 1 < levels ? groupRows(keys, g.rows, level + 1, levels) : [] }));
 }
 
-function single(v: Value, ctx: EvalContext): Scalar {
+export function single(v: Value, ctx: EvalContext): Scalar {
   if (isArrayValue(v)) return v.rows.length === 1 && v.rows[0]?.length === 1 ? (v.rows[0][0] ?? null) : Errors.CALC;
   if (isReference(v)) return v.areas.length === 1 ? (ctx.readAreaValues(v.areas[0]!)[0]?.[0] ?? null) : Errors.CALC;
   return isLambda(v) ? Errors.CALC : v;
 }
 
-function aggregator(ctx: EvalContext, fn: LambdaValue, values: Scalar[][]): (rows: number[], column: number) => Scalar {
+export function aggregator(ctx: EvalContext, fn: LambdaValue, values: Scalar[][]): (rows: number[], column: number) => Scalar {
   const [min, max] = fn.arity ?? [fn.params.length, fn.params.length];
   if (min > 2 || max < 1) return () => Errors.VALUE;
   const withAll = min === 2;
@@ -84,7 +84,7 @@ function emitRows(groups: Group[], prefix: Scalar[], layout: Layout, line: (keys
   }
 }
 
-function headerMode(mode: Scalar | undefined, values: Scalar[][], levels: number): { has: boolean; show: boolean } | ExcelError {
+export function headerMode(mode: Scalar | undefined, values: Scalar[][], levels: number): { has: boolean; show: boolean } | ExcelError {
   if (mode === undefined || mode === null) {
     const has = typeof values[0]?.[0] === "string" && typeof values[1]?.[0] === "number";
     return { has, show: has && levels > 1 };
@@ -94,7 +94,7 @@ function headerMode(mode: Scalar | undefined, values: Scalar[][], levels: number
   return { has: m === 1 || m === 3, show: m === 2 || m === 3 };
 }
 
-function orderList(ctx: EvalContext, value: Value | undefined): number[] | ExcelError {
+export function orderList(ctx: EvalContext, value: Value | undefined): number[] | ExcelError {
   if (value === undefined || value === null) return [];
   const grid = toGrid(ctx, value);
   if (grid instanceof ExcelError) return grid;
