@@ -25,6 +25,9 @@ describe("regression arrays", () => {
   itFormulas([
     ["LINEST({1,9,5,7},{0,4,2,3})", [[2, 1]]],
     ["INDEX(LINEST({1,9,5,7},{0,4,2,3},TRUE,TRUE),3,1)", 1],
+    ["INDEX(LINEST({1,9,5,7},{0,4,2,3},TRUE,TRUE),4,1)", Errors.NUM],
+    ["INDEX(LINEST({1,9,5,7},{0,4,2,3},TRUE,TRUE),4,2)", 2],
+    ["INDEX(LINEST({1,9,5,7},{0,4,2,3},FALSE,TRUE),2,2)", Errors.NA],
     ["TREND({1,3,5},{1,2,3},{4;5})", [[7], [9]]],
     ["TREND({2;4;6})", [[2], [4], [6]]],
     ["GROWTH({2,4,8},{1,2,3},{4})", 16, 9],

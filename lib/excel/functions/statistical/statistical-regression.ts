@@ -186,6 +186,8 @@ function fitSpec(name: string, logarithmic: boolean): FunctionSpec {
           Array.from({ length: width }, (_, c) => {
             const v = row[c];
             if (v === undefined || Number.isNaN(v)) return Errors.NA;
+            // A perfect fit leaves no residual: its F statistic divides by zero, which Excel shows as #NUM!.
+            if (!Number.isFinite(v)) return Errors.NUM;
             return logarithmic && r === 0 ? Math.exp(v) : v;
           }),
         ),
