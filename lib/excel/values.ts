@@ -82,7 +82,8 @@ export interface LambdaValue {
   readonly params: readonly string[];
   /** The argument counts a built-in named as a value accepts; a LAMBDA takes exactly its params. */
   readonly arity?: readonly [min: number, max: number];
-  readonly call: (args: Value[]) => Value;
+  /** `undefined` is an argument left empty in the call (`f(1,)`), which ISOMITTED reports as omitted. */
+  readonly call: (args: (Value | undefined)[]) => Value;
 }
 
 export type Value = Scalar | ArrayValue | ReferenceValue | LambdaValue;

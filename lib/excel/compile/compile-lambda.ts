@@ -66,10 +66,10 @@ export function compileLambda(args: FormulaNode[], ctx: CompileContext, compile:
     const lambda: LambdaValue = {
       kind: "lambda",
       params,
-      call: (callArgs: Value[]) => {
+      call: (callArgs: (Value | undefined)[]) => {
         if (callArgs.length > params.length) return Errors.VALUE;
         const vars = params.map((_, i) => callArgs[i] ?? null);
-        const omitted = params.map((_, i) => i >= callArgs.length);
+        const omitted = params.map((_, i) => callArgs[i] === undefined);
         const saved = rt.env;
         rt.env = { vars, parent: captured, omitted };
         const result = body();
@@ -103,7 +103,7 @@ export function compileInvoke(callee: EvalFn, args: FormulaNode[], ctx: CompileC
   return () => {
     const fn = callee();
     if (!isLambda(fn)) return fn instanceof ExcelError ? fn : Errors.VALUE;
-    const result = fn.call(argFns.map((f) => (f ? f() : null)));
+    const result = fn.call(argFns.map((f) => (f ? f() : undefined)));
     return mode === "ref" ? result : deref(rt, result, arrayCtx);
   };
 }
@@ -117,9 +117,9 @@ export function etaLambda(rt: Runtime, spec: FunctionSpec): LambdaValue {
     kind: "lambda",
     params: [],
     arity: [spec.minArgs, spec.maxArgs],
-    call: (callArgs: Value[]) => {
+    call: (callArgs: (Value | undefined)[]) => {
       if (callArgs.length < spec.minArgs || callArgs.length > spec.maxArgs) return Errors.VALUE;
-      return buildInvocation(rt, spec, callArgs.map((v) => () => v))();
+      return buildInvocation(rt, spec, callArgs.map((v) => (v === undefined ? null : () => v)))();
     },
   };
 }

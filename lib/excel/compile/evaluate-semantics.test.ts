@@ -189,6 +189,14 @@ describe("names, tables, LET and LAMBDA", () => {
     ]);
   });
 
+  it("reports an argument left empty (f(1,)) and an optional parameter (stored _xlop.) as omitted", () => {
+    expect(evaluateFormula('=LAMBDA(x,y,IF(ISOMITTED(y),"missing",x+y))(1,)')).toBe("missing");
+    expect(evaluateFormula('=LAMBDA(x,y,IF(ISOMITTED(y),"missing",x+y))(1,2)')).toBe(3);
+    expect(evaluateFormula("=LAMBDA(_xlpm.a,_xlop.b,IF(ISOMITTED(_xlpm.b),_xlpm.a/2,_xlpm.a*_xlpm.b))(12)")).toBe(6);
+    expect(evaluateFormula("=LAMBDA(_xlpm.a,_xlop.b,IF(ISOMITTED(_xlpm.b),_xlpm.a/2,_xlpm.a*_xlpm.b))(12,3)")).toBe(36);
+    expect(evaluateFormula("=LET(f,SUM,f(1,,2))")).toBe(3);
+  });
+
   it("passes built-in functions as values (eta lambdas, stored _xleta.NAME)", () => {
     expect(evaluateFormula("=BYROW({1,2;3,4},SUM)")).toEqual([[3], [7]]);
     expect(evaluateFormula("=BYCOL({1,2;3,4},_xleta.MAX)")).toEqual([[3, 4]]);

@@ -198,7 +198,8 @@ class Parser {
     }
     const upper = name.toUpperCase();
     if (upper === "TRUE" || upper === "FALSE") return { type: "boolean", value: upper === "TRUE" };
-    return { type: "name", name, sheet: undefined };
+    // A LAMBDA's optional parameter is stored `_xlop.b` where it is declared and `_xlpm.b` where it is used.
+    return { type: "name", name: name.replace(/^_xlop\./i, "_xlpm."), sheet: undefined };
   }
 
   /** `Sheet1!` or `Sheet1:Sheet3!` without quotes. */
