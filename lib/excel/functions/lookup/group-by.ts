@@ -84,6 +84,16 @@ function emitRows(groups: Group[], prefix: Scalar[], layout: Layout, line: (keys
   }
 }
 
+/** Data rows (after `start` header rows) that `filter_array` keeps: TRUE or a non-zero number; all without one. */
+export function keptRows(count: number, start: number, filterGrid: Scalar[][] | undefined): number[] {
+  const rows = Array.from({ length: count }, (_, r) => r);
+  if (!filterGrid) return rows;
+  return rows.filter((r) => {
+    const v = filterGrid[r + start]?.[0];
+    return v === true || (typeof v === "number" && v !== 0);
+  });
+}
+
 export function headerMode(mode: Scalar | undefined, values: Scalar[][], levels: number): { has: boolean; show: boolean } | ExcelError {
   if (mode === undefined || mode === null) {
     const has = typeof values[0]?.[0] === "string" && typeof values[1]?.[0] === "number";
@@ -123,7 +133,7 @@ function groupBy(ctx: EvalContext, fields: Value, data: Value, fnValue: Value, h
   const filterGrid = filter === undefined || filter === null ? undefined : toGrid(ctx, filter);
   if (filterGrid instanceof ExcelError) return filterGrid;
   if (filterGrid && filterGrid.length !== keyGrid.length) return Errors.VALUE;
-  const kept = values.map((_, r) => r).filter((r) => !filterGrid || filterGrid[r + start]?.[0] === true || (typeof filterGrid[r + start]?.[0] === "number" && filterGrid[r + start]?.[0] !== 0));
+  const kept = keptRows(values.length, start, filterGrid);
   if (kept.length === 0) return Errors.CALC;
   const depthValue = single(depth ?? null, ctx);
   const totalDepth = depthValue === null ? levels : typeof depthValue === "number" ? Math.trunc(depthValue) : Errors.VALUE;

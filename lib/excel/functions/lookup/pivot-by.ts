@@ -4,7 +4,7 @@
  * distinct row keys run down, the distinct column keys across, each cell aggregates the rows matching
  * both (blank where none do), with a "Total" column and row unless their depth is 0 (negative: first).
  */
-import { aggregator, type Group, groupRows, headerMode, orderList, single } from "@/lib/excel/functions/lookup/group-by";
+import { aggregator, type Group, groupRows, headerMode, keptRows, orderList, single } from "@/lib/excel/functions/lookup/group-by";
 import { compareForSort } from "@/lib/excel/functions/lookup/dynamic-arrays";
 import { toGrid } from "@/lib/excel/functions/collect";
 import type { EvalContext, FunctionSpec } from "@/lib/excel/functions/types";
@@ -48,7 +48,7 @@ function pivotBy(ctx: EvalContext, ...args: (Value | undefined)[]): Value {
   const filterGrid = filter === undefined || filter === null ? undefined : toGrid(ctx, filter);
   if (filterGrid instanceof ExcelError) return filterGrid;
   if (filterGrid && filterGrid.length !== valueGrid.length) return Errors.VALUE;
-  const kept = values.map((_, r) => r).filter((r) => !filterGrid || filterGrid[r + start]?.[0] === true);
+  const kept = keptRows(values.length, start, filterGrid);
   if (kept.length === 0) return Errors.CALC;
   const rowAxis = axis(ctx, rowGrid.slice(start), kept, rowDepth, rowSort);
   if (rowAxis instanceof ExcelError) return rowAxis;
