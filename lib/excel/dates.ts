@@ -62,8 +62,9 @@ export function dateToSerial(year: number, month: number, day: number): number {
  * second of midnight counts as the next day, consistently with HOUR/MINUTE/SECOND's rounding.
  */
 export function serialToDate(serial: number): DateParts {
-  let whole = Math.floor(serial) + systemOffset;
+  let whole = Math.floor(serial);
   if (Math.round((serial - whole) * 86_400) >= 86_400) whole += 1;
+  whole += systemOffset;
   if (whole === 0) return { year: 1900, month: 1, day: 0 };
   if (whole === 60) return { year: 1900, month: 2, day: 29 };
   const days = whole > 60 ? whole - 1 : whole;

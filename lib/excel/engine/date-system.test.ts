@@ -21,6 +21,7 @@ describe("the 1904 date system", () => {
       B4: "WEEKDAY(A1)",
       B5: "EOMONTH(A1,0)",
       B6: "DAY(A2)",
+      B7: "DAY(A2+0.9999999)",
     });
     expect(value("B1")).toBe("1904-01-01");
     expect(value("B2")).toBe("Monday 1 Jan 2024");
@@ -28,6 +29,7 @@ describe("the 1904 date system", () => {
     expect(value("B4")).toBe(6);
     expect(value("B5")).toBe(30);
     expect(value("B6")).toBe(1);
+    expect(value("B7")).toBe(2);
   });
 
   it("writes serials counted from 1904-01-01", () => {
