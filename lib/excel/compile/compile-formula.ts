@@ -35,7 +35,12 @@ function constant(v: Value): EvalFn {
   return () => v;
 }
 
-function compileName(node: FormulaNode & { type: "name" }, ctx: CompileContext, mode: CompileMode): EvalFn {
+/**
+ * A name: a LET/LAMBDA variable, a defined name, a table, or a built-in function named as a value. Files
+ * store the last as `_xleta.SUM`; a bare `SUM` means it only where a call argument is expected
+ * (`bareFunction`), so an undefined name elsewhere stays #NAME? as in Excel.
+ */
+function compileName(node: FormulaNode & { type: "name" }, ctx: CompileContext, mode: CompileMode, bareFunction = false): EvalFn {
   const rt = ctx.host.rt;
   if (node.sheet === undefined) {
     const variable = findVariable(ctx.scope, node.name);
@@ -53,14 +58,15 @@ function compileName(node: FormulaNode & { type: "name" }, ctx: CompileContext, 
     const bounds = { top: table.top + table.headerRows, left: table.left, bottom: table.bottom - table.totalsRows, right: table.right };
     return compileAreas(ctx, [{ store: table.sheet, bounds }], mode);
   }
-  const builtIn = node.sheet === undefined ? ctx.host.functions.get(node.name.replace(ETA_PREFIX, "").toUpperCase()) : undefined;
+  const eta = ETA_PREFIX.test(node.name);
+  const builtIn = node.sheet === undefined && (eta || bareFunction) ? ctx.host.functions.get(node.name.replace(ETA_PREFIX, "").toUpperCase()) : undefined;
   if (builtIn) return constant(etaLambda(rt, builtIn));
   return constant(Errors.NAME);
 }
 
 function compileCall(node: FormulaNode & { type: "call" }, ctx: CompileContext, mode: CompileMode): EvalFn {
   const { name, args } = node;
-  if (name === "LET") return compileLet(args, ctx, mode, compileNode);
+  if (name === "LET") return compileLet(args, ctx, mode, compileArgument);
   if (name === "LAMBDA") return compileLambda(args, ctx, compileNode);
   if (name === "ISOMITTED") return compileIsOmitted(args, ctx);
   if (name === "SINGLE" && args.length === 1) return compileNode({ type: "unary", op: "@", arg: args[0] as FormulaNode }, ctx, mode);
@@ -68,7 +74,7 @@ function compileCall(node: FormulaNode & { type: "call" }, ctx: CompileContext, 
   if (!spec) {
     const callee: FormulaNode = { type: "name", name, sheet: undefined };
     const bound = findVariable(ctx.scope, name) ?? ctx.host.definedName(name, ctx.sheet);
-    if (bound) return compileInvoke(compileNode(callee, ctx, "value"), args, ctx, mode, compileNode);
+    if (bound) return compileInvoke(compileNode(callee, ctx, "value"), args, ctx, mode, compileArgument);
     ctx.collector.unknownFunctions.push(name);
     return constant(Errors.NAME);
   }
@@ -80,13 +86,18 @@ function compileCall(node: FormulaNode & { type: "call" }, ctx: CompileContext, 
   const argFns = args.map((arg, i) => {
     if (arg.type === "missing") return null;
     const kind = argKindAt(spec, i);
-    if (kind === "lazy") return compileNode(arg, ctx, mode);
-    if (kind === "any" && !ARRAY_ANY_FUNCTIONS.has(name)) return compileNode(arg, ctx, "ref");
-    if (takesReference(kind)) return compileNode(arg, { ...ctx, arrayCtx: true }, "ref");
-    return compileNode(arg, ctx, "value");
+    if (kind === "lazy") return compileArgument(arg, ctx, mode);
+    if (kind === "any" && !ARRAY_ANY_FUNCTIONS.has(name)) return compileArgument(arg, ctx, "ref");
+    if (takesReference(kind)) return compileArgument(arg, { ...ctx, arrayCtx: true }, "ref");
+    return compileArgument(arg, ctx, "value");
   });
   const call = buildInvocation(ctx.host.rt, spec, argFns);
   return mode === "ref" ? call : derefFn(ctx.host.rt, call, ctx.arrayCtx);
+}
+
+/** A call argument: as any node, except that a bare function name is that function as a value. */
+function compileArgument(node: FormulaNode, ctx: CompileContext, mode: CompileMode): EvalFn {
+  return node.type === "name" ? compileName(node, ctx, mode, true) : compileNode(node, ctx, mode);
 }
 
 /** Its own factory so the closure captures these three only, not the compile context. */
@@ -146,7 +157,7 @@ export const compileNode: NodeCompiler = (node, ctx, mode) => {
     case "call":
       return compileCall(node, ctx, mode);
     case "invoke":
-      return compileInvoke(compileNode(node.callee, ctx, "value"), node.args, ctx, mode, compileNode);
+      return compileInvoke(compileNode(node.callee, ctx, "value"), node.args, ctx, mode, compileArgument);
     case "binary":
       return compileBinary(node, ctx);
     case "percent":

@@ -206,6 +206,12 @@ describe("names, tables, LET and LAMBDA", () => {
     expect(evaluateFormula("=BYROW(A1:B2,SUM)", { A1: 1, B1: "x", A2: 2, B2: 3 })).toEqual([[1], [5]]);
   });
 
+  it("leaves an undefined name that happens to spell a function #NAME? outside call arguments", () => {
+    expect(evaluateFormula("=Rate*12")).toBe(Errors.NAME);
+    expect(evaluateFormula("=SUM")).toBe(Errors.NAME);
+    expect(evaluateFormula("=ISREF(_xleta.SUM)")).toBe(false);
+  });
+
   it("refuses a lambda with the wrong number of parameters and a result that is not one value", () => {
     expect(evaluateFormula("=BYROW({1,2;3,4},LAMBDA(a,b,a))")).toBe(Errors.VALUE);
     expect(evaluateFormula("=MAP({1,2},LAMBDA(a,b,a))")).toBe(Errors.VALUE);
