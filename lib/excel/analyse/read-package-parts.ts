@@ -1,7 +1,8 @@
-/** Reads charts, macros and external links from the raw package (.xlsx/.xlsm zip). */
-import * as XLSX from "@e965/xlsx";
+/** Reads charts, macros and external links from the raw package (.xlsx/.xlsm zip), found through its relationships. */
 import type { ChartInfo, ChartKind, ChartSeries } from "@/lib/excel/analyse/types";
-import { type PartReader, sheetParts } from "@/lib/excel/workbook/xml-parts";
+import { openSpreadsheetPackage } from "@/lib/excel/workbook/open-package";
+import { relatedParts, type WorkbookParts, workbookParts } from "@/lib/excel/workbook/workbook-parts";
+import { sheetParts } from "@/lib/excel/workbook/xml-parts";
 
 export interface PackageFacts {
   readonly charts: ChartInfo[];
@@ -18,45 +19,15 @@ const CHART_KINDS: [RegExp, ChartKind][] = [
   [/<c:(?:scatter|bubble)Chart\b/, "scatter"],
 ];
 
-function packageReader(bytes: Uint8Array): { read: PartReader; paths: string[] } | undefined {
+/** The package's parts, unpacked under the zip guard; undefined when the bytes are not a readable OOXML package. */
+function packageParts(bytes: Uint8Array): WorkbookParts | undefined {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return undefined;
-  let container: ReturnType<typeof XLSX.CFB.read>;
   try {
-    container = XLSX.CFB.read(bytes, { type: "array" } as never);
+    const pkg = openSpreadsheetPackage(bytes);
+    return pkg.format === "ooxml" ? workbookParts(pkg) : undefined;
   } catch {
     return undefined;
   }
-  const decoder = new TextDecoder();
-  const paths = container.FullPaths.map((p: string) => p.replace(/^Root Entry\//, "").replace(/^\//, ""));
-  const read: PartReader = (path) => {
-    const entry = XLSX.CFB.find(container, path) ?? XLSX.CFB.find(container, `/${path}`);
-    const content = entry?.content;
-    if (!content) return undefined;
-    return decoder.decode(content instanceof Uint8Array ? content : new Uint8Array(content as ArrayLike<number>));
-  };
-  return { read, paths };
-}
-
-function relTargets(read: PartReader, partPath: string): string[] {
-  const slash = partPath.lastIndexOf("/");
-  const xml = read(`${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`);
-  if (!xml) return [];
-  const dir = partPath.slice(0, slash).split("/");
-  const out: string[] = [];
-  for (const m of xml.matchAll(/Target="([^"]+)"/g)) {
-    const target = m[1] ?? "";
-    if (target.startsWith("/")) {
-      out.push(target.slice(1));
-      continue;
-    }
-    const parts = [...dir];
-    for (const piece of target.split("/")) {
-      if (piece === "..") parts.pop();
-      else if (piece !== ".") parts.push(piece);
-    }
-    out.push(parts.join("/"));
-  }
-  return out;
 }
 
 function refOf(xml: string, tag: string): string | undefined {
@@ -81,21 +52,20 @@ function readChart(xml: string, sheet: string): ChartInfo {
 }
 
 export function readPackageFacts(bytes: Uint8Array | undefined): PackageFacts {
-  const pkg = bytes ? packageReader(bytes) : undefined;
-  if (!pkg) return { charts: [], hasMacros: false, externalLinks: [] };
-  const { read, paths } = pkg;
+  const parts = bytes ? packageParts(bytes) : undefined;
+  if (!parts) return { charts: [], hasMacros: false, externalLinks: [] };
   const charts: ChartInfo[] = [];
-  for (const { name, path } of sheetParts(read)) {
-    for (const drawing of relTargets(read, path).filter((t) => t.includes("drawings/"))) {
-      for (const chartPath of relTargets(read, drawing).filter((t) => /charts\/chart[^/]*\.xml$/.test(t))) {
-        const xml = read(chartPath);
+  for (const { name, path } of sheetParts(parts)) {
+    for (const drawing of relatedParts(parts, path, "drawing")) {
+      for (const chartPath of relatedParts(parts, drawing, "chart")) {
+        const xml = parts.text(chartPath);
         if (xml) charts.push(readChart(xml, name));
       }
     }
   }
   return {
     charts,
-    hasMacros: paths.some((p) => /vbaProject\.bin$/i.test(p)),
-    externalLinks: paths.filter((p) => /externalLinks\/externalLink[^/]*\.xml$/i.test(p)),
+    hasMacros: relatedParts(parts, parts.workbookPath, "vbaProject").length > 0,
+    externalLinks: relatedParts(parts, parts.workbookPath, "externalLink").filter((path) => parts.bytes(path) !== undefined),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readExternalBooks } from "@/lib/excel/workbook/external-links";
+import { type WorkbookParts, workbookParts } from "@/lib/excel/workbook/workbook-parts";
 import { Errors } from "@/lib/excel/values";
 
 const parts: Record<string, string> = {
@@ -9,9 +10,14 @@ const parts: Record<string, string> = {
   "xl/externalLinks/externalLink2.xml": `<externalLink><externalBook r:id="rId1"><sheetNames><sheetName val="Other"/></sheetNames></externalBook></externalLink>`,
 };
 
+function partsOf(texts: Record<string, string>): WorkbookParts {
+  const parts = new Map(Object.entries(texts).map(([name, text]) => [name.toLowerCase(), { name, bytes: new TextEncoder().encode(text) }]));
+  return workbookParts({ format: "ooxml", workbookPath: "xl/workbook.xml", parts });
+}
+
 describe("readExternalBooks", () => {
   it("reads each external book's cached cells in externalReferences order", () => {
-    const books = readExternalBooks((path) => parts[path]);
+    const books = readExternalBooks(partsOf(parts));
     expect(books).toHaveLength(2);
     expect(books[0]?.sheets.map((s) => s.name)).toEqual(["Estimate", "Q&A"]);
     expect(books[0]?.sheets[0]?.cells.get("H6")).toBe(6216235);
@@ -22,6 +28,6 @@ describe("readExternalBooks", () => {
   });
 
   it("is empty for a workbook without external references", () => {
-    expect(readExternalBooks((path) => (path === "xl/workbook.xml" ? "<workbook/>" : undefined))).toEqual([]);
+    expect(readExternalBooks(partsOf({ "xl/workbook.xml": "<workbook/>" }))).toEqual([]);
   });
 });

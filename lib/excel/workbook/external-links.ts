@@ -4,7 +4,8 @@
  * and so do we.
  */
 import type { ExternalBookModel } from "@/lib/excel/workbook/model";
-import { attributes, type PartReader, relationships, unescapeXml } from "@/lib/excel/workbook/xml-parts";
+import type { WorkbookParts } from "@/lib/excel/workbook/workbook-parts";
+import { attributes, unescapeXml } from "@/lib/excel/workbook/xml-attributes";
 import { ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
 
 function cellValue(type: string | undefined, text: string): Scalar {
@@ -31,14 +32,15 @@ function readBook(xml: string): ExternalBookModel {
 }
 
 /** External books in the order of the workbook's externalReferences (formula index `[n]` is position n). */
-export function readExternalBooks(read: PartReader): ExternalBookModel[] {
-  const xml = read("xl/workbook.xml");
-  if (!xml || !xml.includes("externalReference")) return [];
-  const rels = relationships(read, "xl/workbook.xml");
+export function readExternalBooks(parts: WorkbookParts): ExternalBookModel[] {
+  const source = parts.workbookPath;
+  const xml = source === undefined ? undefined : parts.text(source);
+  if (source === undefined || !xml || !xml.includes("externalReference")) return [];
+  const rels = new Map(parts.relationships(source).map((r) => [r.id, r]));
   return [...xml.matchAll(/<(?:\w+:)?externalReference\b[^>]*>/g)].map((m) => {
     const a = attributes(m[0]);
-    const path = rels.get(a["r:id"] ?? a.id ?? "");
-    const part = path ? read(path) : undefined;
+    const rel = rels.get(a["r:id"] ?? a.id ?? "");
+    const part = rel && !rel.external ? parts.text(rel.target) : undefined;
     return part ? readBook(part) : { sheets: [] };
   });
 }

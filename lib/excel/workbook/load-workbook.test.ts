@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "@/lib/excel/engine";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
 import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
-import { inspectZip } from "@/lib/excel/workbook/zip-guard";
 import { Errors } from "@/lib/excel/values";
 
 function writeXlsx(sheets: Record<string, XLSX.WorkSheet>, names: { Name: string; Ref: string; Sheet?: number }[] = []): Uint8Array {
@@ -106,24 +105,5 @@ describe("loadWorkbook", () => {
     XLSX.CFB.utils.cfb_add(cfb, "EncryptedPackage", new Uint8Array(4096) as never);
     const ole = new Uint8Array(XLSX.CFB.write(cfb, { type: "array" } as never) as ArrayBuffer);
     expectLoadError(() => loadWorkbook(ole, { fileName: "secret.xlsx" }), "encrypted");
-  });
-
-  it("refuses a zip whose central directory declares more than the size cap, before inflating", () => {
-    const bytes = writeXlsx({ Data: sampleSheet() });
-    const forged = bytes.slice();
-    const view = new DataView(forged.buffer);
-    for (let i = forged.length - 22; i >= 0; i--) {
-      if (view.getUint32(i, true) !== 0x02014b50) continue;
-      view.setUint32(i + 24, 150 * 1024 * 1024, true);
-    }
-    expectLoadError(() => loadWorkbook(forged, { fileName: "bomb.xlsx" }), "too_large");
-  });
-
-  it("refuses entries with an implausible compression ratio", () => {
-    const cfb = XLSX.CFB.utils.cfb_new();
-    XLSX.CFB.utils.cfb_add(cfb, "xl/workbook.xml", new Uint8Array(4 * 1024 * 1024) as never);
-    const zip = new Uint8Array(XLSX.CFB.write(cfb, { fileType: "zip", type: "array", compression: true } as never) as ArrayBuffer);
-    expect(() => inspectZip(zip, { maxUncompressedBytes: 1e9, maxEntries: 100, maxRatio: 100 })).toThrow(WorkbookLoadError);
-    expect(inspectZip(zip, { maxUncompressedBytes: 1e9, maxEntries: 100, maxRatio: 1e6 }).uncompressedBytes).toBe(4 * 1024 * 1024);
   });
 });

@@ -3,7 +3,8 @@
  * (`vm`) pointing at a rich value of structure `_error`; this reads those parts so the cached error is the
  * one Excel showed.
  */
-import { attributes, type PartReader } from "@/lib/excel/workbook/xml-parts";
+import { relatedParts, type WorkbookParts } from "@/lib/excel/workbook/workbook-parts";
+import { attributes } from "@/lib/excel/workbook/xml-attributes";
 import { type ErrorCode } from "@/lib/excel/values";
 
 /** The rich value's `errorType` is ERROR.TYPE minus one; only codes the engine knows are mapped. */
@@ -24,10 +25,16 @@ function blocks(xml: string, tag: string): string[] {
   return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`, "g"))].map((m) => m[0]);
 }
 
-function richErrors(read: PartReader): Map<number, ErrorCode> {
+/** The workbook's one related part of `kind`, as text. */
+function related(parts: WorkbookParts, kind: string): string | undefined {
+  const path = relatedParts(parts, parts.workbookPath, kind)[0];
+  return path === undefined ? undefined : parts.text(path);
+}
+
+function richErrors(parts: WorkbookParts): Map<number, ErrorCode> {
   const out = new Map<number, ErrorCode>();
-  const values = read("xl/richData/rdrichvalue.xml");
-  const structures = read("xl/richData/rdrichvaluestructure.xml");
+  const values = related(parts, "rdRichValue");
+  const structures = related(parts, "rdRichValueStructure");
   if (!values || !structures) return out;
   const errorTypeKey = blocks(structures, "s").map((s) => {
     const head = /^<[^>]*>/.exec(s)?.[0] ?? "";
@@ -45,11 +52,11 @@ function richErrors(read: PartReader): Map<number, ErrorCode> {
 }
 
 /** The error each `vm` index (1-based, as written on cells) stands for, when it is a rich error value. */
-export function readValueMetadataErrors(read: PartReader): Map<number, ErrorCode> {
+export function readValueMetadataErrors(parts: WorkbookParts): Map<number, ErrorCode> {
   const out = new Map<number, ErrorCode>();
-  const xml = read("xl/metadata.xml");
+  const xml = related(parts, "sheetMetadata");
   if (!xml || !xml.includes("valueMetadata")) return out;
-  const errors = richErrors(read);
+  const errors = richErrors(parts);
   if (errors.size === 0) return out;
   const types = blocks(blocks(xml, "metadataTypes")[0] ?? "", "metadataType").map((t) => attributes(t).name ?? "");
   const future = new Map<string, string[]>();

@@ -3,69 +3,26 @@
  * validations, calculation properties, and which formula cells have no cached value.
  */
 import type { CalcSettings, DataValidationModel, TableModel } from "@/lib/excel/workbook/model";
+import { relationshipKind } from "@/lib/excel/workbook/opc";
+import { attributes, unescapeXml } from "@/lib/excel/workbook/xml-attributes";
+import { relatedParts, type WorkbookParts } from "@/lib/excel/workbook/workbook-parts";
 
-export type PartReader = (path: string) => string | undefined;
-
-export function unescapeXml(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#([0-9]+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&apos;", "'")
-    .replaceAll("&amp;", "&")
-    .replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    const key = (m[1] ?? "").replace(/^\w+:(?!id$)/, "");
-    out[key] = unescapeXml(m[2] ?? m[3] ?? "");
-  }
-  return out;
-}
-
-function resolvePath(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = base.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-export function relationships(read: PartReader, partPath: string): Map<string, string> {
-  const slash = partPath.lastIndexOf("/");
-  const relsPath = `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
-  const xml = read(relsPath);
-  const out = new Map<string, string>();
-  if (!xml) return out;
-  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.Id && a.Target && a.TargetMode !== "External") out.set(a.Id, resolvePath(partPath, a.Target));
-  }
-  return out;
-}
-
-/** Sheet names in order with the path of each worksheet part. */
-export function sheetParts(read: PartReader): { name: string; path: string }[] {
-  const xml = read("xl/workbook.xml");
-  if (!xml) return [];
-  const rels = relationships(read, "xl/workbook.xml");
-  const out: { name: string; path: string }[] = [];
+/** Sheets in order with the path of each sheet part and its relationship kind (`worksheet`, `chartsheet`...). */
+export function sheetParts(parts: WorkbookParts): { name: string; path: string; kind: string }[] {
+  const xml = parts.workbookPath === undefined ? undefined : parts.text(parts.workbookPath);
+  if (!xml || parts.workbookPath === undefined) return [];
+  const rels = new Map(parts.relationships(parts.workbookPath).map((r) => [r.id, r]));
+  const out: { name: string; path: string; kind: string }[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const a = attributes(m[0]);
-    const path = rels.get(a["r:id"] ?? a.id ?? "");
-    if (a.name && path) out.push({ name: a.name, path });
+    const rel = rels.get(a["r:id"] ?? a.id ?? "");
+    if (a.name && rel && !rel.external) out.push({ name: a.name, path: rel.target, kind: relationshipKind(rel.type) });
   }
   return out;
 }
 
-export function readCalcSettings(read: PartReader, fallback: CalcSettings): CalcSettings {
-  const m = /<(?:\w+:)?calcPr\b[^>]*>/.exec(read("xl/workbook.xml") ?? "");
+export function readCalcSettings(parts: WorkbookParts, fallback: CalcSettings): CalcSettings {
+  const m = /<(?:\w+:)?calcPr\b[^>]*>/.exec(parts.workbookPath === undefined ? "" : (parts.text(parts.workbookPath) ?? ""));
   if (!m) return fallback;
   const a = attributes(m[0]);
   const bool = (v: string | undefined, d: boolean): boolean => (v === undefined ? d : v === "1" || v === "true");
@@ -77,11 +34,10 @@ export function readCalcSettings(read: PartReader, fallback: CalcSettings): Calc
   };
 }
 
-export function readTables(read: PartReader, sheetName: string, sheetPath: string): TableModel[] {
+export function readTables(parts: WorkbookParts, sheetName: string, sheetPath: string): TableModel[] {
   const tables: TableModel[] = [];
-  for (const path of relationships(read, sheetPath).values()) {
-    if (!/\/tables\/[^/]+\.xml$/.test(path)) continue;
-    const xml = read(path);
+  for (const path of relatedParts(parts, sheetPath, "table")) {
+    const xml = parts.text(path);
     const head = xml ? /<(?:\w+:)?table\b[^>]*>/.exec(xml) : null;
     if (!xml || !head) continue;
     const a = attributes(head[0]);
@@ -118,7 +74,7 @@ export function readDataValidations(sheetXml: string): DataValidationModel[] {
 }
 
 export interface SheetXmlFacts {
-  /** Formula cells saved without a `<v>` cached value. */
+  /** Formula cells saved without a cached value (no `<v>`, or an empty one for a non-text type). */
   readonly uncached: Set<string>;
   /** Error cells by address with their error text (SheetJS CE drops codes such as #SPILL!). */
   readonly errors: Map<string, string>;
@@ -145,7 +101,8 @@ export function scanSheetXml(sheetXml: string): SheetXmlFacts {
     const r = /\br="([A-Z]+[0-9]+)"/.exec(head)?.[1];
     if (!r) continue;
     const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
-    if (hasFormula && v === undefined && !body.includes("<is>")) uncached.add(r);
+    const isText = /\bt="(?:str|inlineStr)"/.test(head);
+    if (hasFormula && (v === undefined || (v === "" && !isText)) && !body.includes("<is>")) uncached.add(r);
     if (isError && v !== undefined) errors.set(r, v);
     if (isDate && v !== undefined) isoDates.set(r, v);
     const vm = isError ? /\bvm="(\d+)"/.exec(head)?.[1] : undefined;

@@ -1,79 +1,114 @@
 /**
- * Checks a zip container before anything inflates it: reads the central directory and refuses archives
- * whose declared uncompressed size (or entry count, or compression ratio) is beyond the caps, and
- * archives too damaged to have a readable central directory.
+ * Inflates ZIP entries while counting the real bytes they produce, and refuses an archive the moment it
+ * passes a cap: total bytes, bytes of one entry, or the inflated/packed ratio of an entry or of the whole
+ * file. The sizes an archive declares are never trusted (a zip bomb declares 0), and packed data is fed to
+ * the inflater in small slices, so at most one slice's output (INPUT_SLICE x 1032, deflate's largest
+ * ratio) is held beyond a cap before the refusal.
  */
+import { Inflate } from "fflate";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
+import { damaged, type ZipEntry } from "@/lib/excel/workbook/zip-directory";
 
 export interface ZipLimits {
-  /** Total uncompressed bytes of all entries. */
+  /** Real (inflated) bytes of every entry read, together. */
   readonly maxUncompressedBytes: number;
+  /** Real bytes of any one entry. */
+  readonly maxEntryBytes: number;
   readonly maxEntries: number;
-  /** Per-entry uncompressed/compressed ratio above which an entry is taken for a bomb. */
+  /** Inflated/packed ratio beyond which an entry, or the archive, is taken for a bomb (checked past 1 MB). */
   readonly maxRatio: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxEntries: 10_000, maxRatio: 1000 };
+/**
+ * Real workbooks reach a ratio of about 120 on one part and 70 on a whole file (Apache POI refuses past
+ * 100); deflate's own limit is about 1032, which only long runs of identical bytes approach.
+ */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxEntryBytes: 128 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxRatio: 250,
+};
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
+/** Packed bytes handed to the inflater at a time. */
+export const INPUT_SLICE = 8 * 1024;
+const RATIO_FLOOR = 1024 * 1024;
 
-function findEndOfCentralDirectory(view: DataView): number {
-  const min = Math.max(0, view.byteLength - 22 - 0xffff);
-  for (let i = view.byteLength - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === EOCD_SIGNATURE) return i;
+const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+
+/** The running count of real bytes inflated from one archive; readable after a refusal, for tests. */
+export class InflateBudget {
+  inflated = 0;
+
+  constructor(
+    readonly limits: ZipLimits,
+    private readonly archiveBytes: number,
+  ) {}
+
+  /** Counts `produced` more bytes of `entry`, which has inflated to `entryTotal` so far. */
+  count(entry: ZipEntry, entryTotal: number, produced: number): void {
+    this.inflated += produced;
+    const { maxUncompressedBytes, maxEntryBytes, maxRatio } = this.limits;
+    if (this.inflated > maxUncompressedBytes) {
+      throw new WorkbookLoadError("too_large", `The workbook expands to more than ${mb(maxUncompressedBytes)} MB when unpacked; split it into smaller files.`);
+    }
+    if (entryTotal > maxEntryBytes) {
+      throw new WorkbookLoadError("too_large", `The part ${entry.name} expands to more than ${mb(maxEntryBytes)} MB; split the workbook into smaller files.`);
+    }
+    const entryBomb = entryTotal > RATIO_FLOOR && entryTotal > Math.max(entry.compressedSize, 1) * maxRatio;
+    const archiveBomb = this.inflated > RATIO_FLOOR && this.inflated > this.archiveBytes * maxRatio;
+    if (entryBomb || archiveBomb) {
+      throw new WorkbookLoadError("too_large", `The file expands more than ${maxRatio} times its packed size (a zip bomb?); it was not opened.`);
+    }
   }
-  return -1;
 }
 
-export interface ZipSummary {
-  readonly entries: number;
-  readonly uncompressedBytes: number;
-  readonly names: string[];
+/** A byte buffer that grows by doubling, starting from a size the entry's declared size suggests. */
+class GrowingBuffer {
+  private buffer: Uint8Array;
+  length = 0;
+
+  constructor(initial: number) {
+    this.buffer = new Uint8Array(Math.max(initial, 1024));
+  }
+
+  append(chunk: Uint8Array): void {
+    if (this.length + chunk.length > this.buffer.length) {
+      const next = new Uint8Array(Math.max(this.buffer.length * 2, this.length + chunk.length));
+      next.set(this.buffer.subarray(0, this.length));
+      this.buffer = next;
+    }
+    this.buffer.set(chunk, this.length);
+    this.length += chunk.length;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.length === this.length ? this.buffer : this.buffer.slice(0, this.length);
+  }
 }
 
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipSummary {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const corrupt = (why: string): never => {
-    throw new WorkbookLoadError("corrupt", `The file is damaged or incomplete (${why}); save it again from Excel and retry.`);
-  };
-  if (bytes.byteLength < 22) corrupt("too short");
-  const eocd = findEndOfCentralDirectory(view);
-  if (eocd < 0) corrupt("no zip directory");
-  const count = view.getUint16(eocd + 10, true);
-  const directorySize = view.getUint32(eocd + 12, true);
-  const directoryOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw new WorkbookLoadError("too_large", "The file is a ZIP64 archive, which is larger than workbooks this tool accepts.");
+/** The entry's content, inflated within the budget. */
+export function inflateEntry(archive: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  if (entry.flags & 0x1) throw new WorkbookLoadError("unsupported_format", `The part ${entry.name} is encrypted with ZIP encryption, which workbooks do not use.`);
+  const packed = archive.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0) {
+    budget.count(entry, packed.length, packed.length);
+    return packed;
   }
-  if (count > limits.maxEntries) throw new WorkbookLoadError("too_large", `The file has ${count} parts, more than ${limits.maxEntries}.`);
-  if (directoryOffset + directorySize > eocd) corrupt("zip directory out of bounds");
-  let offset = directoryOffset;
+  if (entry.method !== 8) throw new WorkbookLoadError("unsupported_format", `The part ${entry.name} uses ZIP compression method ${entry.method}, which workbooks do not use.`);
+  const { maxEntryBytes, maxRatio } = budget.limits;
+  const sink = new GrowingBuffer(Math.min(entry.declaredSize, maxEntryBytes, Math.max(entry.compressedSize, 1) * maxRatio));
   let total = 0;
-  const names: string[] = [];
-  const decoder = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== CENTRAL_SIGNATURE) corrupt("bad zip directory entry");
-    const compressed = view.getUint32(offset + 20, true);
-    const uncompressed = view.getUint32(offset + 24, true);
-    const nameLength = view.getUint16(offset + 28, true);
-    const extraLength = view.getUint16(offset + 30, true);
-    const commentLength = view.getUint16(offset + 32, true);
-    const localOffset = view.getUint32(offset + 42, true);
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff) {
-      throw new WorkbookLoadError("too_large", "The file has a part too large for this tool.");
-    }
-    if (localOffset + compressed > bytes.byteLength) corrupt("truncated");
-    if (uncompressed > 1024 * 1024 && uncompressed / Math.max(compressed, 1) > limits.maxRatio) {
-      throw new WorkbookLoadError("too_large", "The file expands to an implausible size (a zip bomb?); it was not opened.");
-    }
-    total += uncompressed;
-    if (total > limits.maxUncompressedBytes) {
-      const mb = Math.round(limits.maxUncompressedBytes / 1024 / 1024);
-      throw new WorkbookLoadError("too_large", `The workbook expands to more than ${mb} MB; split it into smaller files.`);
-    }
-    names.push(decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)));
-    offset += 46 + nameLength + extraLength + commentLength;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    budget.count(entry, total, chunk.length);
+    sink.append(chunk);
+  });
+  try {
+    for (let at = 0; at < packed.length; at += INPUT_SLICE) inflater.push(packed.subarray(at, at + INPUT_SLICE), at + INPUT_SLICE >= packed.length);
+  } catch (error) {
+    if (error instanceof WorkbookLoadError) throw error;
+    throw damaged(`the part ${entry.name} does not unpack: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { entries: count, uncompressedBytes: total, names };
+  return sink.bytes();
 }
