@@ -4,6 +4,7 @@ import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { excelEval } from "@/cli/commands/excel-eval";
+import { writeXlsxWithoutValues } from "@/test/workbooks/write-xlsx-without-values";
 
 let out = "";
 let err = "";
@@ -47,6 +48,13 @@ describe("excel eval", () => {
     const code = await excelEval([writeBook(), "--json"]);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual({ cells: { "My Sheet!B1": 20, "My Sheet!C1": { error: "#DIV/0!" }, "My Sheet!B2": "hi!" } });
+  });
+
+  it("computes formulas saved without cached values (as openpyxl writes them)", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "excel-eval-")), "openpyxl.xlsx");
+    writeFileSync(path, writeXlsxWithoutValues({ sheets: { Sheet: { A1: 1, A2: "=A1+1", B1: { shared: "A1*3", ref: "B1:B2" } } } }));
+    expect(await excelEval([path, "--json"])).toBe(0);
+    expect(JSON.parse(out)).toEqual({ cells: { "Sheet!A2": 2, "Sheet!B1": 3, "Sheet!B2": 6 } });
   });
 
   it("applies --set assignments: JSON values, text and formulas (spilled cells included)", async () => {
