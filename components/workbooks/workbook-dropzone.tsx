@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type DragEvent } from "react";
 import { uploadWorkbookFile } from "@/components/workbooks/upload-workbook";
 
-const ACCEPT = [".xlsx", ".xlsm", ".xls", ".ods", ".csv"];
+const ACCEPT = [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"];
 
 export function WorkbookDropzone({ maxBytes, workbookId, label = "Drop an Excel workbook here" }: { maxBytes: number; workbookId?: string; label?: string }) {
   const router = useRouter();

@@ -1,13 +1,15 @@
 /**
- * Loads .xlsx/.xlsm/.xlsb/.xls/.ods/.csv bytes into the workbook model through SheetJS CE, plus the raw
+ * Loads .xlsx/.xlsm/.xlsb/.xls (BIFF2-8, SpreadsheetML 2003, HTML)/.ods/.csv bytes into the workbook model through SheetJS CE, plus the raw
  * OOXML parts it does not interpret (tables, data validations, calcPr). Zipped files are unpacked by
  * open-package under the zip guard's caps before SheetJS sees anything. Every failure, whatever the input,
  * is a WorkbookLoadError that says what is wrong.
  */
 import * as XLSX from "@e965/xlsx";
+import { detectFileKind, type FileKind } from "@/lib/excel/workbook/detect-file-kind";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
 import { DEFAULT_CALC, type DefinedNameModel, emptySheet, type SheetModel, type TableModel, type Workbook } from "@/lib/excel/workbook/model";
 import { openSpreadsheetPackage, type SpreadsheetPackage } from "@/lib/excel/workbook/open-package";
+import { openFormulaToA1 } from "@/lib/excel/workbook/openformula-references";
 import { readBytesWithSheetJs, readPackageWithSheetJs } from "@/lib/excel/workbook/read-with-sheetjs";
 import { readSheet, type SheetReadContext } from "@/lib/excel/workbook/read-sheet";
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "@/lib/excel/workbook/zip-guard";
@@ -25,20 +27,7 @@ export interface LoadOptions {
   readonly timings?: { read: number; model: number };
 }
 
-type Kind = "zip" | "ole" | "text";
-
 const ENCRYPTED = "The workbook is password-protected; remove the password in Excel and upload it again.";
-
-function detectKind(bytes: Uint8Array, fileName: string | undefined): Kind {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "zip";
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "ole";
-  const ext = fileName?.toLowerCase().split(".").pop();
-  if (ext && !["csv", "txt", "tsv"].includes(ext)) {
-    throw new WorkbookLoadError("unsupported_format", `"${fileName}" is not a spreadsheet this tool can read (xlsx, xlsm, xlsb, xls, ods, csv).`);
-  }
-  if (bytes.subarray(0, 4096).includes(0)) throw new WorkbookLoadError("unsupported_format", "The file is not a spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv).");
-  return "text";
-}
 
 /** An OLE compound document is a legacy .xls, or an encrypted OOXML workbook (MS-OFFCRYPTO). */
 function checkCompoundDocument(bytes: Uint8Array): void {
@@ -57,14 +46,14 @@ interface ParsedFile {
   readonly pkg?: SpreadsheetPackage;
 }
 
-function parse(bytes: Uint8Array, kind: Kind, limits: ZipLimits): ParsedFile {
+function parse(bytes: Uint8Array, kind: FileKind, limits: ZipLimits): ParsedFile {
   if (kind === "zip") {
     const pkg = openSpreadsheetPackage(bytes, limits);
     const parts = workbookParts(pkg);
     return { book: readPackageWithSheetJs(pkg, parts), parts, pkg };
   }
   if (kind === "ole") checkCompoundDocument(bytes);
-  return { book: readBytesWithSheetJs(bytes, kind), parts: NO_PARTS };
+  return { book: readBytesWithSheetJs(bytes, kind === "text" ? "text" : "binary"), parts: NO_PARTS };
 }
 
 /** Why SheetJS left a sheet out: it swallows sheet errors unless asked to throw them. */
@@ -100,13 +89,14 @@ function readSheets(file: ParsedFile, context: SheetReadContext, tables: TableMo
 }
 
 /** Defined names as formula text; SheetJS gives `Ref` as text, but not always for legacy files. */
-function definedNames(book: XLSX.WorkBook): DefinedNameModel[] {
+function definedNames(book: XLSX.WorkBook, formulaSyntax: ((formula: string) => string) | undefined): DefinedNameModel[] {
   const out: DefinedNameModel[] = [];
   for (const n of book.Workbook?.Names ?? []) {
     const ref: unknown = n.Ref;
     if (typeof n.Name !== "string" || typeof ref !== "string" || ref === "") continue;
     const scope = n.Sheet !== undefined ? book.SheetNames[n.Sheet] : undefined;
-    out.push({ name: n.Name, formula: ref.startsWith("=") ? ref.slice(1) : ref, ...(scope !== undefined && { scope }) });
+    const formula = ref.startsWith("=") ? ref.slice(1) : ref;
+    out.push({ name: n.Name, formula: formulaSyntax ? formulaSyntax(formula) : formula, ...(scope !== undefined && { scope }) });
   }
   return out;
 }
@@ -120,16 +110,17 @@ function vbaFunctions(parts: WorkbookParts): string[] {
 function buildModel(bytes: Uint8Array, options: LoadOptions): Workbook {
   if (bytes.byteLength === 0) throw new WorkbookLoadError("corrupt", "The file is empty.");
   const readStart = performance.now();
-  const file = parse(bytes, detectKind(bytes, options.fileName), options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+  const file = parse(bytes, detectFileKind(bytes, options.fileName), options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   const readEnd = performance.now();
   const { book, parts } = file;
   if (book.SheetNames.length === 0) throw new WorkbookLoadError("corrupt", "The workbook has no sheets.");
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const tables: TableModel[] = [];
-  const sheets = readSheets(file, { date1904, valueErrors: readValueMetadataErrors(parts) }, tables);
+  const formulaSyntax = file.pkg?.format === "ods" ? openFormulaToA1 : undefined;
+  const sheets = readSheets(file, { date1904, valueErrors: readValueMetadataErrors(parts), formulaSyntax }, tables);
   const workbook: Workbook = {
     sheets,
-    names: definedNames(book),
+    names: definedNames(book, formulaSyntax),
     tables,
     calc: readCalcSettings(parts, DEFAULT_CALC),
     date1904,

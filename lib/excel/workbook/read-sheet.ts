@@ -11,6 +11,8 @@ import { type ErrorCode, ExcelError, isErrorCode, type Scalar } from "@/lib/exce
 export interface SheetReadContext {
   readonly date1904: boolean;
   readonly valueErrors: Map<number, ErrorCode>;
+  /** Rewrites formula text into Excel's syntax (OpenDocument references); identity when absent. */
+  readonly formulaSyntax?: (formula: string) => string;
 }
 
 const ERROR_BY_NUMBER: Record<number, string> = { 0: "#NULL!", 7: "#DIV/0!", 15: "#VALUE!", 23: "#REF!", 29: "#NAME?", 36: "#NUM!", 42: "#N/A", 43: "#GETTING_DATA" };
@@ -75,7 +77,7 @@ export function readSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, xml
       const hasCachedValue = cell.t !== "z" && !(facts?.uncached.has(address) ?? false);
       cells.set(address, {
         value: hasCachedValue ? value : null,
-        formula: cell.f,
+        formula: context.formulaSyntax ? context.formulaSyntax(cell.f) : cell.f,
         hasCachedValue,
         ...(extra.F !== undefined && { arrayRange: extra.F }),
         ...(extra.D === true && { dynamic: true }),

@@ -84,10 +84,11 @@ export function readPackageWithSheetJs(pkg: SpreadsheetPackage, parts: WorkbookP
   }
 }
 
-/** Legacy .xls (and other compound documents) and text formats, which have nothing to inflate. */
-export function readBytesWithSheetJs(bytes: Uint8Array, kind: "ole" | "text"): XLSX.WorkBook {
+/** Legacy .xls (compound documents, bare BIFF streams) and text formats, which have nothing to inflate. */
+export function readBytesWithSheetJs(bytes: Uint8Array, kind: "binary" | "text"): XLSX.WorkBook {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   try {
-    if (kind === "text") return XLSX.read(new TextDecoder().decode(bytes), { ...OPTIONS, type: "string" });
+    if (kind === "text" && !utf16) return XLSX.read(new TextDecoder().decode(bytes), { ...OPTIONS, type: "string" });
     return XLSX.read(bytes, { ...OPTIONS, type: "array" });
   } catch (error) {
     throw loadError(error);
