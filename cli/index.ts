@@ -5,14 +5,16 @@
 import { CliError } from "@/cli/args";
 import type { Database } from "@/db/database";
 
-const USAGE = `usage: npm run --silent cli -- <command>
+const USAGE = `usage: npm run --silent cli -- <command>   (add --help after a command for its details)
   db migrate                                   apply pending database migrations
   users create --email <e> --password <p> [--role owner|admin|member] [--name <n>]
   apikey create --email <user email> [--name <label>]
   connector salesforce --email <admin e-mail> (--login-url <url> --client-id <id> --username <u> | --instance-url <url>) [--remove]
                                                store Salesforce credentials (secrets as JSON on stdin) or remove them
-  excel eval <file> [--set 'Sheet!A1=<value>']... --json
-  excel transform <file> --framework react|vue|angular --out <dir>`;
+  excel eval <file> [--set 'Sheet!A1=<value>']... [--json]
+                                               recompute every formula of a workbook and print the values
+  excel transform <file> --framework react|vue|angular --out <dir>
+                                               generate a standalone web app from a workbook`;
 
 async function withDatabase(run: (db: Database) => Promise<string>): Promise<string> {
   const { getDatabaseHandle } = await import("@/db/client");
@@ -26,6 +28,10 @@ async function withDatabase(run: (db: Database) => Promise<string>): Promise<str
 
 async function dispatch(argv: string[]): Promise<number> {
   const [group, action, ...rest] = argv;
+  if (group === "--help" || group === "-h" || group === "help") {
+    console.log(USAGE);
+    return 0;
+  }
   const command = `${group ?? ""} ${action ?? ""}`.trim();
   switch (command) {
     case "db migrate":

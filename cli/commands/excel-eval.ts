@@ -16,12 +16,28 @@ interface Assignment {
 
 const USAGE = "usage: excel eval <file> [--set '<Sheet>!<A1>=<value>']... [--json]";
 
-function parseArgs(argv: string[]): { file: string; sets: Assignment[]; json: boolean } | string {
+const HELP = `${USAGE}
+
+Loads a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods or .csv), applies the --set assignments, recomputes every
+formula from scratch with the Candlefish engine (cached values in the file are ignored; formulas saved
+without one are computed too) and prints each formula cell's value, spilled cells included: one
+"Sheet!A1<TAB>value" line per cell, or with --json one object {"cells": {"Sheet!A1": value, ...}} where an
+error value is {"error": "#DIV/0!"}.
+
+  --set 'Sheet!A1=<value>'  set a cell before calculating (repeatable): the value is read as JSON when it
+                            is valid JSON, else as text; a value starting with "=" is a formula
+  --json                    print one JSON object instead of lines
+  --help                    print this help
+
+Exit status: 0 done, 1 the file cannot be read (the reason is printed), 2 bad arguments.`;
+
+function parseArgs(argv: string[]): { file: string; sets: Assignment[]; json: boolean } | { help: true } | string {
   let file: string | undefined;
   const sets: Assignment[] = [];
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
+    if (arg === "--help" || arg === "-h") return { help: true };
     if (arg === "--json") json = true;
     else if (arg === "--set" || arg.startsWith("--set=")) {
       const spec = arg === "--set" ? argv[++i] : arg.slice("--set=".length);
@@ -50,6 +66,10 @@ export async function excelEval(argv: string[]): Promise<number> {
   if (typeof args === "string") {
     process.stderr.write(`${args}\n`);
     return 2;
+  }
+  if ("help" in args) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
   }
   try {
     const bytes = new Uint8Array(await readFile(args.file));

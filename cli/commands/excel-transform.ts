@@ -3,14 +3,26 @@
  * analyses a workbook and writes a standalone web-app project generated from it (see lib/excel/generate).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { analyseWorkbook } from "@/lib/excel/analyse/analyse-workbook";
 import { FRAMEWORKS, type Framework, GenerateError, generateProject } from "@/lib/excel/generate/generate-project";
+import { findRepoRoot } from "@/cli/find-repo-root";
 import { readGeneratorSources } from "@/lib/excel/generate/read-generator-sources";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
 import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
 
 const USAGE = "usage: excel transform <file> --framework react|vue|angular --out <dir> [--title <text>] [--json]";
+
+const HELP = `${USAGE}
+
+Analyses a workbook (its inputs, outputs, tables, charts) and writes a standalone web-app project generated
+from it into <dir>: a Vite project for the framework in which every formula is a typed function.
+
+  --framework react|vue|angular  the project's framework
+  --out <dir>                    where to write the project
+  --title <text>                 the app's title (default: from the file name)
+  --json                         print a JSON summary instead of a line
+  --help                         print this help`;
 
 interface Args {
   readonly file: string;
@@ -30,6 +42,7 @@ function parseArgs(argv: string[]): Args | string {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const take = () => inline ?? argv[++i];
+    if (flag === "--help" || flag === "-h") return HELP;
     if (flag === "--json") json = true;
     else if (flag === "--framework") framework = take();
     else if (flag === "--out") out = take();
@@ -50,6 +63,10 @@ function titleFromFile(file: string): string {
 
 export async function excelTransform(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args === HELP) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   if (typeof args === "string") {
     process.stderr.write(`${args}\n`);
     return 2;
@@ -59,7 +76,7 @@ export async function excelTransform(argv: string[]): Promise<number> {
     const bytes = new Uint8Array(await readFile(args.file));
     const workbook = loadWorkbook(bytes, { fileName: args.file });
     const analysis = analyseWorkbook(workbook, { bytes });
-    const sources = await readGeneratorSources(resolve(import.meta.dirname, "../.."));
+    const sources = await readGeneratorSources(findRepoRoot(import.meta.dirname));
     const files = generateProject(workbook, { framework: args.framework, sources, analysis, title: args.title ?? titleFromFile(args.file) });
     for (const [path, content] of files) {
       const target = join(args.out, path);

@@ -5,8 +5,9 @@ export class WorkbookLoadError extends Error {
   constructor(
     readonly code: WorkbookLoadErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = "WorkbookLoadError";
   }
 }

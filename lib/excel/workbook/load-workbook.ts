@@ -56,17 +56,21 @@ function parse(bytes: Uint8Array, kind: FileKind, limits: ZipLimits): ParsedFile
   return { book: readBytesWithSheetJs(bytes, kind === "text" ? "text" : "binary"), parts: NO_PARTS };
 }
 
-/** Why SheetJS left a sheet out: it swallows sheet errors unless asked to throw them. */
-function unreadableSheet(name: string, file: ParsedFile): WorkbookLoadError {
-  let reason = "its part is missing or unreadable";
+/** Why SheetJS left a sheet out: its part is missing, or SheetJS failed on it (it swallows sheet errors unless asked to throw them). */
+function unreadableSheet(name: string, path: string | undefined, file: ParsedFile): WorkbookLoadError {
+  if (path !== undefined && file.parts.bytes(path) === undefined) {
+    return new WorkbookLoadError("corrupt", `Sheet "${name}" is missing from the file (no part ${path}); save the workbook again from Excel and retry.`);
+  }
+  let cause: unknown;
   if (file.pkg) {
     try {
       readPackageWithSheetJs(file.pkg, file.parts, true);
     } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
+      cause = error instanceof WorkbookLoadError ? error.cause : error;
     }
   }
-  return new WorkbookLoadError("corrupt", `Sheet "${name}" could not be read (${reason}); save the workbook again from Excel and retry.`);
+  const reason = cause instanceof Error ? cause.message : "its part is missing or unreadable";
+  return new WorkbookLoadError("corrupt", `Sheet "${name}" could not be read (${reason}); save the workbook again from Excel and retry.`, { cause });
 }
 
 function readSheets(file: ParsedFile, context: SheetReadContext, tables: TableModel[]): SheetModel[] {
@@ -78,7 +82,7 @@ function readSheets(file: ParsedFile, context: SheetReadContext, tables: TableMo
     const ws = book.Sheets[name];
     if (!ws) {
       if (part && part.kind !== "worksheet") return { ...emptySheet(name), hidden };
-      throw unreadableSheet(name, file);
+      throw unreadableSheet(name, part?.path, file);
     }
     if (part) tables.push(...readTables(parts, name, part.path));
     const xml = part && /\.xml$/i.test(part.path) ? parts.text(part.path) : undefined;
@@ -140,6 +144,6 @@ export function loadWorkbook(bytes: Uint8Array, options: LoadOptions = {}): Work
   } catch (error) {
     if (error instanceof WorkbookLoadError) throw error;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new WorkbookLoadError("corrupt", `The file could not be read (${message}); save it again from Excel and retry.`);
+    throw new WorkbookLoadError("corrupt", `The file could not be read (${message}); save it again from Excel and retry.`, { cause: error });
   }
 }

@@ -72,7 +72,7 @@ function loadError(error: unknown): WorkbookLoadError {
     return new WorkbookLoadError("encrypted", "The workbook is password-protected; remove the password in Excel and upload it again.");
   }
   if (/unsupported|not a spreadsheet|unrecognized/i.test(message)) return new WorkbookLoadError("unsupported_format", `The file is not a spreadsheet this tool can read (${message}).`);
-  return new WorkbookLoadError("corrupt", `The file could not be read (${message}); save it again from Excel and retry.`);
+  return new WorkbookLoadError("corrupt", `The file is damaged and could not be read (${message}); save it again from Excel and retry.`, { cause: error });
 }
 
 /** `strict` makes SheetJS throw what it would otherwise swallow (used to say why a sheet is missing). */
