@@ -1,7 +1,8 @@
 /**
  * Spreadsheet engine benchmark: fidelity against the values cached in real workbooks (and the same for
  * HyperFormula), load+calculation and incremental recalculation times, peak memory.
- *   npm run bench:excel -- [--corpus <dir>] [--limit <files>] [--no-hf] [--show <n mismatches>] [--rows <n>]
+ * and the memory of loading a 1,000,000-cell workbook.
+ *   npm run bench:excel -- [--corpus <dir>] [--limit <files>] [--no-hf] [--show <n mismatches>] [--rows <n>] [--no-generated] [--no-million]
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { functionNames, sameValue, skipReason, usesVbaFunction, userDefinedFunct
 import { argv, corpusDir, fileLimit, option } from "@/bench/bench-args";
 import { percentile } from "@/bench/percentile";
 import { runGeneratedBenchmark } from "@/bench/excel-generated";
+import { runLoadMemoryBenchmark } from "@/bench/excel-load-memory";
 import type { Cell } from "@/lib/excel/engine/cell";
 import { type LoadTimings, WorkbookEngine } from "@/lib/excel/engine/workbook-engine";
 import { parseCellAddress } from "@/lib/excel/formula/references";
@@ -238,3 +240,4 @@ report();
 sampleMemory();
 console.log(`\ncorpus peak RSS ${(peakRss / 1048576).toFixed(0)} MB (ours and hyperformula in one process)`);
 if (!argv.includes("--no-generated")) runGeneratedBenchmark(generatedRows, withHf);
+if (!argv.includes("--no-million")) runLoadMemoryBenchmark();

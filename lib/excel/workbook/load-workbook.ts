@@ -4,20 +4,19 @@
  * open-package under the zip guard's caps before SheetJS sees anything. Every failure, whatever the input,
  * is a WorkbookLoadError that says what is wrong.
  */
-import * as XLSX from "@e965/xlsx";
-import { detectFileKind, type FileKind } from "@/lib/excel/workbook/detect-file-kind";
+import type * as XLSX from "@e965/xlsx";
+import { detectFileKind } from "@/lib/excel/workbook/detect-file-kind";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
 import { DEFAULT_CALC, type DefinedNameModel, emptySheet, type SheetModel, type TableModel, type Workbook } from "@/lib/excel/workbook/model";
-import { openSpreadsheetPackage, type SpreadsheetPackage } from "@/lib/excel/workbook/open-package";
 import { openFormulaToA1 } from "@/lib/excel/workbook/openformula-references";
-import { readBytesWithSheetJs, readPackageWithSheetJs } from "@/lib/excel/workbook/read-with-sheetjs";
+import { type ParsedFile, parseFile } from "@/lib/excel/workbook/parse-file";
 import { readSheet, type SheetReadContext } from "@/lib/excel/workbook/read-sheet";
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "@/lib/excel/workbook/zip-guard";
 import { readExternalBooks } from "@/lib/excel/workbook/external-links";
 import { readValueMetadataErrors } from "@/lib/excel/workbook/value-metadata";
 import { readVbaFunctions } from "@/lib/excel/workbook/vba-functions";
-import { NO_PARTS, relatedParts, type WorkbookParts, workbookParts } from "@/lib/excel/workbook/workbook-parts";
-import { readCalcSettings, readTables, sheetParts } from "@/lib/excel/workbook/xml-parts";
+import { relatedParts, type WorkbookParts } from "@/lib/excel/workbook/workbook-parts";
+import { readCalcSettings, readTables } from "@/lib/excel/workbook/xml-parts";
 
 export interface LoadOptions {
   /** Used to recognise CSV and to word messages. */
@@ -27,66 +26,15 @@ export interface LoadOptions {
   readonly timings?: { read: number; model: number };
 }
 
-const ENCRYPTED = "The workbook is password-protected; remove the password in Excel and upload it again.";
-
-/** An OLE compound document is a legacy .xls, or an encrypted OOXML workbook (MS-OFFCRYPTO). */
-function checkCompoundDocument(bytes: Uint8Array): void {
-  let cfb: ReturnType<typeof XLSX.CFB.read>;
-  try {
-    cfb = XLSX.CFB.read(bytes, { type: "array" } as never);
-  } catch {
-    throw new WorkbookLoadError("corrupt", "The file is damaged (unreadable compound document).");
-  }
-  if (XLSX.CFB.find(cfb, "EncryptionInfo") || XLSX.CFB.find(cfb, "EncryptedPackage")) throw new WorkbookLoadError("encrypted", ENCRYPTED);
-}
-
-interface ParsedFile {
-  readonly book: XLSX.WorkBook;
-  readonly parts: WorkbookParts;
-  readonly pkg?: SpreadsheetPackage;
-}
-
-function parse(bytes: Uint8Array, kind: FileKind, limits: ZipLimits): ParsedFile {
-  if (kind === "zip") {
-    const pkg = openSpreadsheetPackage(bytes, limits);
-    const parts = workbookParts(pkg);
-    return { book: readPackageWithSheetJs(pkg, parts), parts, pkg };
-  }
-  if (kind === "ole") checkCompoundDocument(bytes);
-  return { book: readBytesWithSheetJs(bytes, kind === "text" ? "text" : "binary"), parts: NO_PARTS };
-}
-
-/** Why SheetJS left a sheet out: its part is missing, or SheetJS failed on it (it swallows sheet errors unless asked to throw them). */
-function unreadableSheet(name: string, path: string | undefined, file: ParsedFile): WorkbookLoadError {
-  if (path !== undefined && file.parts.bytes(path) === undefined) {
-    return new WorkbookLoadError("corrupt", `Sheet "${name}" is missing from the file (no part ${path}); save the workbook again from Excel and retry.`);
-  }
-  let cause: unknown;
-  if (file.pkg) {
-    try {
-      readPackageWithSheetJs(file.pkg, file.parts, true);
-    } catch (error) {
-      cause = error instanceof WorkbookLoadError ? error.cause : error;
-    }
-  }
-  const reason = cause instanceof Error ? cause.message : "its part is missing or unreadable";
-  return new WorkbookLoadError("corrupt", `Sheet "${name}" could not be read (${reason}); save the workbook again from Excel and retry.`, { cause });
-}
-
 function readSheets(file: ParsedFile, context: SheetReadContext, tables: TableModel[]): SheetModel[] {
   const { book, parts } = file;
-  const partsByName = new Map(sheetParts(parts).map((p) => [p.name, p]));
   return book.SheetNames.map((name, i) => {
-    const part = partsByName.get(name);
+    const { part, info } = file.sheets.get(name) ?? {};
     const hidden = (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
     const ws = book.Sheets[name];
-    if (!ws) {
-      if (part && part.kind !== "worksheet") return { ...emptySheet(name), hidden };
-      throw unreadableSheet(name, part?.path, file);
-    }
+    if (!ws) return { ...emptySheet(name), hidden };
     if (part) tables.push(...readTables(parts, name, part.path));
-    const xml = part && /\.xml$/i.test(part.path) ? parts.text(part.path) : undefined;
-    const sheet = readSheet(ws, name, hidden, xml, context);
+    const sheet = readSheet(ws, name, hidden, info, context);
     delete book.Sheets[name];
     return sheet;
   });
@@ -114,13 +62,13 @@ function vbaFunctions(parts: WorkbookParts): string[] {
 function buildModel(bytes: Uint8Array, options: LoadOptions): Workbook {
   if (bytes.byteLength === 0) throw new WorkbookLoadError("corrupt", "The file is empty.");
   const readStart = performance.now();
-  const file = parse(bytes, detectFileKind(bytes, options.fileName), options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+  const file = parseFile(bytes, detectFileKind(bytes, options.fileName), options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   const readEnd = performance.now();
   const { book, parts } = file;
   if (book.SheetNames.length === 0) throw new WorkbookLoadError("corrupt", "The workbook has no sheets.");
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const tables: TableModel[] = [];
-  const formulaSyntax = file.pkg?.format === "ods" ? openFormulaToA1 : undefined;
+  const formulaSyntax = file.format === "ods" ? openFormulaToA1 : undefined;
   const sheets = readSheets(file, { date1904, valueErrors: readValueMetadataErrors(parts), formulaSyntax }, tables);
   const workbook: Workbook = {
     sheets,

@@ -27,7 +27,7 @@ export interface SpreadsheetPackage {
   /** OOXML only. */
   readonly contentTypes?: ContentTypes;
   /** The parts read, by lower-case name (OPC names compare case-insensitively), with the name as stored. */
-  readonly parts: ReadonlyMap<string, { readonly name: string; readonly bytes: Uint8Array }>;
+  readonly parts: Map<string, { readonly name: string; readonly bytes: Uint8Array }>;
 }
 
 const ODS_PARTS = ["mimetype", "content.xml", "styles.xml", "meta-inf/manifest.xml"];

@@ -4,8 +4,8 @@
  * sheet is not held twice.
  */
 import * as XLSX from "@e965/xlsx";
-import type { CellModel, SheetModel } from "@/lib/excel/workbook/model";
-import { readDataValidations, scanSheetXml } from "@/lib/excel/workbook/xml-parts";
+import type { CellModel, DataValidationModel, SheetModel } from "@/lib/excel/workbook/model";
+import { readDataValidations, scanSheetXml, type SheetXmlFacts } from "@/lib/excel/workbook/xml-parts";
 import { type ErrorCode, ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
 
 export interface SheetReadContext {
@@ -13,6 +13,16 @@ export interface SheetReadContext {
   readonly valueErrors: Map<number, ErrorCode>;
   /** Rewrites formula text into Excel's syntax (OpenDocument references); identity when absent. */
   readonly formulaSyntax?: (formula: string) => string;
+}
+
+/** What the sheet XML says beyond SheetJS's cells; read before SheetJS parses, so the XML text is not held twice. */
+export interface SheetXmlInfo {
+  readonly facts: SheetXmlFacts;
+  readonly dataValidations: DataValidationModel[];
+}
+
+export function readSheetXmlInfo(xml: string): SheetXmlInfo {
+  return { facts: scanSheetXml(xml), dataValidations: readDataValidations(xml) };
 }
 
 const ERROR_BY_NUMBER: Record<number, string> = { 0: "#NULL!", 7: "#DIV/0!", 15: "#VALUE!", 23: "#REF!", 29: "#NAME?", 36: "#NUM!", 42: "#N/A", 43: "#GETTING_DATA" };
@@ -52,9 +62,9 @@ function isoDateSerial(text: string, date1904: boolean): number | undefined {
 
 const formatOf = (cell: XLSX.CellObject): { numberFormat?: string } => (cell.z !== undefined && cell.z !== "General" ? { numberFormat: String(cell.z) } : {});
 
-/** `xml` is the sheet part's text when the file is OOXML. */
-export function readSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, xml: string | undefined, context: SheetReadContext): SheetModel {
-  const facts = xml ? scanSheetXml(xml) : undefined;
+/** `info` is what the sheet part's XML says, when the file is OOXML. */
+export function readSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, info: SheetXmlInfo | undefined, context: SheetReadContext): SheetModel {
+  const facts = info?.facts;
   const cells = new Map<string, CellModel>();
   const data = (ws["!data"] ?? []) as ((XLSX.CellObject | undefined)[] | undefined)[];
   for (let r = 0; r < data.length; r++) {
@@ -90,7 +100,7 @@ export function readSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, xml
     name,
     cells,
     merges: (ws["!merges"] ?? []).map((m) => XLSX.utils.encode_range(m)),
-    dataValidations: xml ? readDataValidations(xml) : [],
+    dataValidations: info?.dataValidations ?? [],
     hidden,
     ...(facts && facts.hiddenRows.length > 0 && { hiddenRows: facts.hiddenRows }),
   };

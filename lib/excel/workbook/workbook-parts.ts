@@ -11,6 +11,8 @@ export interface WorkbookParts {
   text(path: string): string | undefined;
   bytes(path: string): Uint8Array | undefined;
   relationships(source: string): Relationship[];
+  /** Forgets a part once it has been read, so its bytes can be collected. */
+  release(path: string): void;
 }
 
 /** XML text in UTF-8 or, with a byte order mark, UTF-16 (both allowed by ECMA-376 Part 2). */
@@ -20,7 +22,7 @@ export function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
 }
 
-export const NO_PARTS: WorkbookParts = { workbookPath: undefined, text: () => undefined, bytes: () => undefined, relationships: () => [] };
+export const NO_PARTS: WorkbookParts = { workbookPath: undefined, text: () => undefined, bytes: () => undefined, relationships: () => [], release: () => undefined };
 
 export function workbookParts(pkg: SpreadsheetPackage): WorkbookParts {
   const bytes = (path: string): Uint8Array | undefined => pkg.parts.get(path.toLowerCase())?.bytes;
@@ -36,6 +38,7 @@ export function workbookParts(pkg: SpreadsheetPackage): WorkbookParts {
       const xml = text(relationshipsPartOf(source));
       return xml ? parseRelationships(xml, source) : [];
     },
+    release: (path) => void pkg.parts.delete(path.toLowerCase()),
   };
 }
 
