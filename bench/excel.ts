@@ -1,7 +1,7 @@
 /**
  * Spreadsheet engine benchmark: fidelity against the values cached in real workbooks (and the same for
- * HyperFormula), load+calculation and incremental recalculation times, peak memory.
- * and the memory of loading a 1,000,000-cell workbook.
+ * HyperFormula), load+calculation and incremental recalculation times, peak memory, and the memory of loading a
+ * 1,000,000-cell workbook.
  *   npm run bench:excel -- [--corpus <dir>] [--limit <files>] [--no-hf] [--show <n mismatches>] [--rows <n>] [--no-generated] [--no-million]
  */
 import { readFileSync } from "node:fs";

@@ -4,6 +4,7 @@ import { createEngine } from "@/lib/excel/engine";
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
 import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
 import { Errors } from "@/lib/excel/values";
+import { writeXlsxWithoutValues } from "@/test/workbooks/write-xlsx-without-values";
 
 function writeXlsx(sheets: Record<string, XLSX.WorkSheet>, names: { Name: string; Ref: string; Sheet?: number }[] = []): Uint8Array {
   const book = XLSX.utils.book_new();
@@ -105,5 +106,10 @@ describe("loadWorkbook", () => {
     XLSX.CFB.utils.cfb_add(cfb, "EncryptedPackage", new Uint8Array(4096) as never);
     const ole = new Uint8Array(XLSX.CFB.write(cfb, { type: "array" } as never) as ArrayBuffer);
     expectLoadError(() => loadWorkbook(ole, { fileName: "secret.xlsx" }), "encrypted");
+  });
+
+  it("drops cells a damaged file puts beyond Excel's grid instead of walking a billion empty rows", () => {
+    const workbook = loadWorkbook(writeXlsxWithoutValues({ sheets: { S: { A1: 1, A1000000000: 2, XFE1: 3, XFD1048576: 4 } } }), { fileName: "far.xlsx" });
+    expect([...(workbook.sheets[0]?.cells.keys() ?? [])].sort()).toEqual(["A1", "XFD1048576"]);
   });
 });

@@ -25,6 +25,10 @@ export function readSheetXmlInfo(xml: string): SheetXmlInfo {
   return { facts: scanSheetXml(xml), dataValidations: readDataValidations(xml) };
 }
 
+/** Excel's grid (ECMA-376 ST_CellRef: A1 to XFD1048576); cells a damaged file puts beyond it are dropped. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
 const ERROR_BY_NUMBER: Record<number, string> = { 0: "#NULL!", 7: "#DIV/0!", 15: "#VALUE!", 23: "#REF!", 29: "#NAME?", 36: "#NUM!", 42: "#N/A", 43: "#GETTING_DATA" };
 const DAY_MS = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -67,10 +71,11 @@ export function readSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, inf
   const facts = info?.facts;
   const cells = new Map<string, CellModel>();
   const data = (ws["!data"] ?? []) as ((XLSX.CellObject | undefined)[] | undefined)[];
-  for (let r = 0; r < data.length; r++) {
+  // Bounded by the grid, not by the row list's length: a damaged file can put a cell at row 10^9.
+  for (let r = 0; r < Math.min(data.length, MAX_ROWS); r++) {
     const row = data[r];
     if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
+    for (let c = 0; c < Math.min(row.length, MAX_COLUMNS); c++) {
       const cell = row[c];
       if (!cell || (cell.t === "z" && cell.f === undefined)) continue;
       const address = XLSX.utils.encode_cell({ r, c });

@@ -47,9 +47,17 @@ function workbookRelationshipsXml(pkg: SpreadsheetPackage, parts: WorkbookParts)
   return `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`;
 }
 
+/**
+ * Under Node, SheetJS turns a Buffer into text in one step; from a plain Uint8Array it decodes as
+ * windows-1252 and then copies the whole text again. In a browser there is no Buffer and the bytes go as they are.
+ */
+function forSheetJs(bytes: Uint8Array): Uint8Array {
+  return typeof Buffer === "function" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+}
+
 function sheetJsContainer(pkg: SpreadsheetPackage, parts: WorkbookParts): Container {
   const container = XLSX.CFB.utils.cfb_new();
-  const add = (name: string, content: Uint8Array): void => void XLSX.CFB.utils.cfb_add(container, name, content as never, { unsafe: true } as never);
+  const add = (name: string, content: Uint8Array): void => void XLSX.CFB.utils.cfb_add(container, name, forSheetJs(content) as never, { unsafe: true } as never);
   if (pkg.format === "ods") {
     for (const { name, bytes } of pkg.parts.values()) add(name, bytes);
     return container;
