@@ -1,8 +1,8 @@
 /**
- * Loads .xlsx/.xlsm/.xlsb/.xls (BIFF2-8, SpreadsheetML 2003, HTML)/.ods/.csv bytes into the workbook model through SheetJS CE, plus the raw
- * OOXML parts it does not interpret (tables, data validations, calcPr). Zipped files are unpacked by
- * open-package under the zip guard's caps before SheetJS sees anything. Every failure, whatever the input,
- * is a WorkbookLoadError that says what is wrong.
+ * Loads .xlsx/.xlsm/.xlsb/.xls (BIFF2-8, SpreadsheetML 2003, HTML)/.ods/.csv bytes into the workbook model
+ * through SheetJS CE, plus the raw OOXML parts it does not interpret (tables, data validations, calcPr).
+ * Zipped files are unpacked by open-package under the zip guard's caps before SheetJS sees anything. Every
+ * failure, whatever the input, is a WorkbookLoadError that says what is wrong.
  */
 import type * as XLSX from "@e965/xlsx";
 import { detectFileKind } from "@/lib/excel/workbook/detect-file-kind";

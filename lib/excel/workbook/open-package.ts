@@ -2,8 +2,8 @@
  * Opens a zipped spreadsheet package, inflating (within the zip guard's caps) only the parts a workbook
  * is read from. OOXML: the workbook is the package's officeDocument relationship target (or the part whose
  * content type says so), and its parts are those reachable from it through relationships, as Excel finds
- * them, and those the content types name; images, embedded objects and other binaries are never inflated. ODS: the fixed parts of ODF 1.2
- * Part 3. Anything else is refused as not a spreadsheet.
+ * them, and those the content types name; images, embedded objects and other binaries are never inflated.
+ * ODS: the fixed parts of ODF 1.2 Part 3. Anything else is refused as not a spreadsheet.
  */
 import { WorkbookLoadError } from "@/lib/excel/workbook/load-error";
 import {

@@ -5,6 +5,7 @@
 import type { CalcSettings, DataValidationModel, TableModel } from "@/lib/excel/workbook/model";
 import { relationshipKind } from "@/lib/excel/workbook/opc";
 import { attributes, unescapeXml } from "@/lib/excel/workbook/xml-attributes";
+import { xmlElements } from "@/lib/excel/workbook/xml-elements";
 import { relatedParts, type WorkbookParts } from "@/lib/excel/workbook/workbook-parts";
 
 /** Sheets in order with the path of each sheet part and its relationship kind (`worksheet`, `chartsheet`...). */
@@ -56,9 +57,8 @@ export function readTables(parts: WorkbookParts, sheetName: string, sheetPath: s
 
 export function readDataValidations(sheetXml: string): DataValidationModel[] {
   const out: DataValidationModel[] = [];
-  for (const m of sheetXml.matchAll(/<(?:\w+:)?dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?dataValidation>)/g)) {
-    const a = attributes(m[1] ?? "");
-    const body = m[2] ?? "";
+  for (const { attributes: head, body } of xmlElements(sheetXml, "dataValidation")) {
+    const a = attributes(head);
     const f1 = /<(?:\w+:)?formula1>([\s\S]*?)<\/(?:\w+:)?formula1>/.exec(body)?.[1];
     const f2 = /<(?:\w+:)?formula2>([\s\S]*?)<\/(?:\w+:)?formula2>/.exec(body)?.[1];
     out.push({
@@ -91,9 +91,7 @@ export function scanSheetXml(sheetXml: string): SheetXmlFacts {
   const errors = new Map<string, string>();
   const errorMetadata = new Map<string, number>();
   const isoDates = new Map<string, string>();
-  for (const m of sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const head = m[1] ?? "";
-    const body = m[2] ?? "";
+  for (const { attributes: head, body } of xmlElements(sheetXml, "c")) {
     const isError = /\bt="e"/.test(head);
     const isDate = /\bt="d"/.test(head);
     const hasFormula = body.includes("<f");
@@ -109,8 +107,8 @@ export function scanSheetXml(sheetXml: string): SheetXmlFacts {
     if (vm !== undefined) errorMetadata.set(r, Number(vm));
   }
   const hiddenRows: number[] = [];
-  for (const m of sheetXml.matchAll(/<row\b[^>]*\bhidden="(?:1|true)"[^>]*>/g)) {
-    const r = /\br="(\d+)"/.exec(m[0])?.[1];
+  for (const { attributes: head } of xmlElements(sheetXml, "row")) {
+    const r = /\bhidden="(?:1|true)"/.test(head) ? /\br="(\d+)"/.exec(head)?.[1] : undefined;
     if (r !== undefined) hiddenRows.push(Number(r) - 1);
   }
   return { uncached, errors, errorMetadata, isoDates, hiddenRows };
