@@ -6,6 +6,7 @@
 import type { ExternalBookModel } from "@/lib/excel/workbook/model";
 import type { WorkbookParts } from "@/lib/excel/workbook/workbook-parts";
 import { attributes, unescapeXml } from "@/lib/excel/workbook/xml-attributes";
+import { xmlElements } from "@/lib/excel/workbook/xml-elements";
 import { ExcelError, isErrorCode, type Scalar } from "@/lib/excel/values";
 
 function cellValue(type: string | undefined, text: string): Scalar {
@@ -19,12 +20,12 @@ function cellValue(type: string | undefined, text: string): Scalar {
 function readBook(xml: string): ExternalBookModel {
   const names = [...xml.matchAll(/<(?:\w+:)?sheetName\b[^>]*>/g)].map((m) => attributes(m[0]).val ?? "");
   const sheets = names.map((name) => ({ name, cells: new Map<string, Scalar>() }));
-  for (const data of xml.matchAll(/<(?:\w+:)?sheetData\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?sheetData>)/g)) {
-    const sheet = sheets[Number(attributes(data[1] ?? "").sheetId)];
+  for (const data of xmlElements(xml, "sheetData")) {
+    const sheet = sheets[Number(attributes(data.attributes).sheetId)];
     if (!sheet) continue;
-    for (const cell of (data[2] ?? "").matchAll(/<(?:\w+:)?cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?cell>)/g)) {
-      const a = attributes(cell[1] ?? "");
-      const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(cell[2] ?? "")?.[1];
+    for (const cell of xmlElements(data.body, "cell")) {
+      const a = attributes(cell.attributes);
+      const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(cell.body)?.[1];
       if (a.r && v !== undefined) sheet.cells.set(a.r, cellValue(a.t, unescapeXml(v)));
     }
   }

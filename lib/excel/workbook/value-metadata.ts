@@ -5,6 +5,7 @@
  */
 import { relatedParts, type WorkbookParts } from "@/lib/excel/workbook/workbook-parts";
 import { attributes } from "@/lib/excel/workbook/xml-attributes";
+import { xmlElements } from "@/lib/excel/workbook/xml-elements";
 import { type ErrorCode } from "@/lib/excel/values";
 
 /** The rich value's `errorType` is ERROR.TYPE minus one; only codes the engine knows are mapped. */
@@ -21,8 +22,9 @@ const ERROR_BY_TYPE: Record<number, ErrorCode> = {
   13: "#CALC!",
 };
 
+/** Each `tag` element as `<tag attributes>body</tag>`, found in linear time (see xml-elements.ts). */
 function blocks(xml: string, tag: string): string[] {
-  return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`, "g"))].map((m) => m[0]);
+  return [...xmlElements(xml, tag)].map((e) => `<${tag}${e.attributes}>${e.body}</${tag}>`);
 }
 
 /** The workbook's one related part of `kind`, as text. */
