@@ -30,6 +30,7 @@ const schema = z.object({
   INNGEST_EVENT_KEY: optionalText,
   INNGEST_SIGNING_KEY: optionalText,
   INNGEST_ALLOW_DEV_IN_PRODUCTION: flag,
+  INNGEST_SERVE_ORIGIN: optionalUrl,
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: optionalUrl,
   OPENAI_API_KEY: optionalText,

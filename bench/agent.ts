@@ -15,7 +15,7 @@ import { percentile } from "@/bench/percentile";
 import type { FakeStep } from "@/test/fakes/fake-llm-server";
 import { startFakeOpenAiServer } from "@/test/fakes/fake-openai-server";
 import { buildLoanWorkbook } from "@/test/fixtures/workbooks/build-workbooks";
-import { serveRouteHandlers } from "@/test/fakes/serve-route-handlers";
+import { findFreePort, serveRouteHandlers } from "@/test/fakes/serve-route-handlers";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,50").split(",").map(Number);
@@ -50,8 +50,11 @@ const fmt = (value: number) => `${value.toFixed(0)} ms`;
 async function main() {
   const fake = await startFakeOpenAiServer({ respond });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "cf-bench-agent-"));
+  // The serve route registers the functions at http://127.0.0.1:PORT, so the routes are served on that port.
+  const port = await findFreePort();
   Object.assign(process.env, {
     DATA_DIR: dataDir,
+    PORT: String(port),
     OPENAI_API_KEY: "bench",
     OPENAI_BASE_URL: `${fake.url}/v1`,
     LOG_LEVEL: "error",
@@ -93,8 +96,8 @@ async function main() {
     "GET /api/health": healthRoute.GET,
     "GET /api/v1/me": meRoute.GET,
     "GET /api/v1/usage": usageRoute.GET,
-  });
-  const executor = await startExecutorFromEnv(handle, { serveUrl: `${served.url}/api/inngest`, ...(EXECUTOR_CONCURRENCY ? { concurrency: EXECUTOR_CONCURRENCY } : {}), logger: { info: () => undefined, warn: console.warn, error: console.error } });
+  }, { port });
+  const executor = await startExecutorFromEnv(handle, { ...(EXECUTOR_CONCURRENCY ? { concurrency: EXECUTOR_CONCURRENCY } : {}), logger: { info: () => undefined, warn: console.warn, error: console.error } });
   if (!executor) throw new Error("The benchmark needs the embedded executor; unset INNGEST_BASE_URL and INNGEST_DEV.");
   await executor.synced;
   const authorization = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };

@@ -19,7 +19,12 @@ export const inngest = new Inngest({
   fetch:
     inngestConnection.kind === "embedded"
       ? createEmbeddedFetch(inngestConnection.baseUrl, async (request) =>
-          handleIntakeRequest(request, { db: await getDb(), eventKey: env.INNGEST_EVENT_KEY, signingKey: inngestSigningKey }),
+          handleIntakeRequest(request, {
+            db: await getDb(),
+            eventKey: env.INNGEST_EVENT_KEY,
+            signingKey: inngestSigningKey,
+            serveUrl: inngestConnection.serveUrl,
+          }),
         )
       : undefined,
 });

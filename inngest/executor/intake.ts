@@ -18,6 +18,11 @@ export interface IntakeOptions {
   eventKey?: string;
   /** When set (production mode), syncs must carry the matching bearer token. */
   signingKey?: string;
+  /**
+   * The app's serve endpoint. Syncs are accepted only when it is given (the in-process intake; the HTTP event
+   * route leaves it out) and only when the app and every function are served at this URL.
+   */
+  serveUrl?: string;
 }
 
 const eventSchema = z.object({
@@ -53,6 +58,7 @@ async function receiveEvents(request: Request, key: string, options: IntakeOptio
 }
 
 async function register(request: Request, options: IntakeOptions): Promise<Response> {
+  if (!options.serveUrl) return json({ error: "This executor accepts syncs only from its own process.", status: 404 }, 404);
   if (options.signingKey && !bearerMatchesSigningKey(request.headers.get("authorization"), options.signingKey)) {
     return json({ error: "The sync was not signed with this executor's signing key.", status: 401 }, 401);
   }
@@ -64,6 +70,10 @@ async function register(request: Request, options: IntakeOptions): Promise<Respo
   } catch (error) {
     return json({ error: (error as Error).message, status: 400 }, 400);
   }
+  const foreign = [parsed.data.url, ...functions.map((fn) => fn.url)].find((url) => !isServedAt(url, options.serveUrl as string));
+  if (foreign !== undefined) {
+    return json({ error: `The sync reports ${foreign}, but this executor calls only ${options.serveUrl}.`, status: 403 }, 403);
+  }
   const appId = parsed.data.appName;
   await options.db.transaction(async (tx) => {
     await tx
@@ -73,4 +83,11 @@ async function register(request: Request, options: IntakeOptions): Promise<Respo
   });
   forgetCachedFunctions(options.db);
   return json({ ok: true, status: 200, modified: true });
+}
+
+/** Same origin and path (the query names the function and step). */
+function isServedAt(url: string, serveUrl: string): boolean {
+  const actual = new URL(url);
+  const expected = new URL(serveUrl);
+  return actual.origin === expected.origin && actual.pathname === expected.pathname;
 }

@@ -4,6 +4,7 @@ import type { Database } from "@/db/database";
 import type { Transport } from "@/inngest/executor/call-function";
 import { releaseAllLeases } from "@/inngest/executor/job-queue";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "@/inngest/executor/retry-policy";
+import { signBody } from "@/inngest/executor/signing";
 import { Worker, type Logger } from "@/inngest/executor/worker";
 
 /**
@@ -74,7 +75,7 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
   });
   worker.start();
   const stopSync = new AbortController();
-  const synced = options.serveUrl ? syncFunctions(options.serveUrl, options.transport, logger, stopSync.signal) : Promise.resolve();
+  const synced = options.serveUrl ? syncFunctions(options.serveUrl, options.transport, options.signingKey, logger, stopSync.signal) : Promise.resolve();
   synced.catch(() => undefined);
   return {
     workerId,
@@ -87,12 +88,16 @@ export async function startEmbeddedExecutor(options: EmbeddedExecutorOptions): P
   };
 }
 
-/** PUT to the serve endpoint makes the SDK post its functions to /fn/register (SDK spec 4.3). */
-async function syncFunctions(serveUrl: string, transport: Transport | undefined, logger: Logger, signal: AbortSignal): Promise<void> {
+/**
+ * PUT to the serve endpoint makes the SDK post its functions to /fn/register (SDK spec 4.3). In production mode
+ * the PUT is signed (over its empty body), since the serve route refuses unsigned syncs.
+ */
+async function syncFunctions(serveUrl: string, transport: Transport | undefined, signingKey: string | undefined, logger: Logger, signal: AbortSignal): Promise<void> {
   const send = transport ?? ((request: Request) => fetch(request));
   for (let attempt = 1; !signal.aborted; attempt++) {
     try {
-      const response = await send(new Request(serveUrl, { method: "PUT" }));
+      const headers: Record<string, string> = signingKey ? { "x-inngest-signature": signBody("", signingKey, new Date()) } : {};
+      const response = await send(new Request(serveUrl, { method: "PUT", headers }));
       const body = await response.text();
       if (response.ok) return;
       const message = readMessage(body);

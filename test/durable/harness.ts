@@ -13,6 +13,7 @@ import { startEmbeddedExecutor, type EmbeddedExecutor, type EmbeddedExecutorOpti
  */
 export const TEST_ORIGIN = "http://app.test";
 export const TEST_BASE_URL = `${TEST_ORIGIN}/api/inngest/`;
+export const TEST_SERVE_URL = `${TEST_ORIGIN}/api/inngest`;
 
 export function createTestClient(db: () => Database, options: { signingKey?: string; eventKey?: string } = {}) {
   return new Inngest({
@@ -22,7 +23,7 @@ export function createTestClient(db: () => Database, options: { signingKey?: str
     eventKey: options.eventKey ?? "test-key",
     baseUrl: TEST_BASE_URL,
     fetch: createEmbeddedFetch(TEST_BASE_URL, (request) =>
-      handleIntakeRequest(request, { db: db(), signingKey: options.signingKey, eventKey: options.signingKey ? options.eventKey : undefined }),
+      handleIntakeRequest(request, { db: db(), signingKey: options.signingKey, eventKey: options.signingKey ? options.eventKey : undefined, serveUrl: TEST_SERVE_URL }),
     ),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined },
   });
@@ -53,7 +54,7 @@ export async function startHarness(
   };
   const executor = await startEmbeddedExecutor({
     db,
-    serveUrl: `${TEST_ORIGIN}/api/inngest`,
+    serveUrl: TEST_SERVE_URL,
     transport,
     pollMs: 20,
     leaseMs: 2000,

@@ -39,10 +39,10 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
 }
 
 /**
- * Serves Next route handler functions on a local port (method + exact path), so tests and the benchmark can
- * point real SDK clients at them without starting Next.
+ * Serves Next route handler functions on a local port (method + exact path; any free port unless one is
+ * given), so tests and the benchmark can point real SDK clients at them without starting Next.
  */
-export async function serveRouteHandlers(routes: Record<string, RouteHandler>): Promise<ServedRoutes> {
+export async function serveRouteHandlers(routes: Record<string, RouteHandler>, options: { port?: number } = {}): Promise<ServedRoutes> {
   let origin = "";
   const server = createServer((incoming, outgoing) => {
     const path = (incoming.url ?? "/").split("?")[0];
@@ -57,7 +57,7 @@ export async function serveRouteHandlers(routes: Record<string, RouteHandler>): 
       .catch((error: unknown) => outgoing.writeHead(500).end(String(error)));
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: origin,
@@ -68,4 +68,13 @@ export async function serveRouteHandlers(routes: Record<string, RouteHandler>): 
         server.close(() => resolve());
       }),
   };
+}
+
+/** A port free right now on 127.0.0.1, for a server whose configuration must name its port before it listens. */
+export async function findFreePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
