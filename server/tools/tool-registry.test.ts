@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineTool, type ToolCategory } from "@/server/tools/tool";
 import { ToolRegistry, type Embedder, type ToolCallRecord } from "@/server/tools/tool-registry";
+import { toolNameFor } from "@/server/tools/tool-name";
 
 const context = { organisationId: "org-1" };
 
@@ -144,5 +145,29 @@ describe("ToolRegistry.discover", () => {
     const afterFirst = embedded;
     expect((await registry.discover("salesforce"))[0]?.id).toMatch(/^salesforce\./);
     expect(embedded).toBe(afterFirst + 1);
+  });
+});
+
+describe("ToolRegistry.resolve", () => {
+  it("finds a tool by its registry id or by the function name models are offered, with its own flags", () => {
+    const registry = new ToolRegistry();
+    registry.register({ ...simpleTool("salesforce.delete_record", "Delete a record"), destructive: true });
+    registry.register(simpleTool("salesforce.query", "Query records"));
+    for (const name of ["salesforce.delete_record", toolNameFor("salesforce.delete_record")]) {
+      expect(registry.resolve(name)).toMatchObject({ id: "salesforce.delete_record", destructive: true });
+    }
+    expect(registry.resolve("salesforce_query")).toMatchObject({ id: "salesforce.query", destructive: false });
+    expect(registry.resolve("salesforce.delete")).toBeUndefined();
+    registry.unregister("salesforce.delete_record");
+    expect(registry.resolve("salesforce_delete_record")).toBeUndefined();
+  });
+
+  it("refuses a tool whose id or function name already names another tool, so every name means one tool", () => {
+    const registry = new ToolRegistry();
+    registry.register(simpleTool("crm.delete", "Delete"));
+    expect(() => registry.register(simpleTool("crm_delete", "Another"))).toThrow(/"crm_delete", which already names tool crm\.delete/);
+    expect(() => registry.register(simpleTool("crm-delete", "Distinct"))).not.toThrow();
+    expect(() => registry.register(simpleTool(`x.${"a".repeat(70)}`, "Long"))).not.toThrow();
+    expect(() => registry.register(simpleTool(`x_${"a".repeat(70)}`, "Truncated alike"))).toThrow(/already names tool/);
   });
 });

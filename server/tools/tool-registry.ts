@@ -2,6 +2,7 @@ import { z } from "zod";
 import { rankBm25 } from "@/server/tools/bm25";
 import type { Tool, ToolContext } from "@/server/tools/tool";
 import { ToolCallError } from "@/server/tools/tool-errors";
+import { toolNameFor } from "@/server/tools/tool-name";
 
 /** Turns texts into vectors (the configured provider's embeddings). */
 export interface Embedder {
@@ -36,6 +37,8 @@ export interface ToolSummary {
  */
 export class ToolRegistry {
   private readonly tools = new Map<string, Tool>();
+  /** Every name a model may use for a tool (its id and its function name), each naming exactly one tool. */
+  private readonly names = new Map<string, Tool>();
   private readonly embeddingCache = new Map<string, number[]>();
 
   constructor(
@@ -44,15 +47,32 @@ export class ToolRegistry {
 
   register<Input, Output>(tool: Tool<Input, Output>): void {
     if (this.tools.has(tool.id)) throw new Error(`tool ${tool.id} is already registered`);
+    for (const name of namesOf(tool)) {
+      const taken = this.names.get(name);
+      if (taken) throw new Error(`tool ${tool.id} would be called "${name}", which already names tool ${taken.id}`);
+    }
     this.tools.set(tool.id, tool as unknown as Tool);
+    for (const name of namesOf(tool)) this.names.set(name, tool as unknown as Tool);
   }
 
   unregister(id: string): void {
+    const tool = this.tools.get(id);
+    if (!tool) return;
     this.tools.delete(id);
+    for (const name of namesOf(tool)) this.names.delete(name);
   }
 
   get(id: string): Tool | undefined {
     return this.tools.get(id);
+  }
+
+  /**
+   * The tool a model means by `name`, whichever name it used: the registry id (`salesforce.delete_record`) or
+   * the function name it was offered (`salesforce_delete_record`). Everything about a call (which tool, whether
+   * it is destructive) is read from the tool this returns, never from the name.
+   */
+  resolve(name: string): Tool | undefined {
+    return this.names.get(name);
   }
 
   list(): ToolSummary[] {
@@ -132,6 +152,10 @@ async function runValidated(tool: Tool, input: unknown, context: Omit<ToolContex
     throw new ToolCallError("invalid_output", tool.id, `${tool.name} returned an invalid result: ${z.prettifyError(parsedOutput.error)}`);
   }
   return parsedOutput.data;
+}
+
+function namesOf(tool: Pick<Tool, "id">): Set<string> {
+  return new Set([tool.id, toolNameFor(tool.id)]);
 }
 
 function summarise(tool: Tool): ToolSummary {

@@ -4,7 +4,7 @@ import { createAgentChainFunction } from "@/inngest/functions/agent-chain";
 import type { AgentDependencies } from "@/server/agent/agent-dependencies";
 import type { AgentChain, AgentChainOutput } from "@/server/agent/chains/agent-chain-schema";
 import { startAgentChain } from "@/server/agent/chains/start-agent-chain";
-import { toolNameFor } from "@/server/agent/run-model-turn";
+import { toolNameFor } from "@/server/tools/tool-name";
 import type { Caller } from "@/server/auth/caller";
 import { EventBus } from "@/server/events/event-bus";
 import { DEFAULT_POLICY } from "@/server/llm/routing-policy";
@@ -23,6 +23,7 @@ describe.each(testDatabases)("agent chains on $name", (target) => {
   let deps: AgentDependencies;
   let harness: Harness;
   let lookups = 0;
+  let deletes = 0;
   const client = createTestClient(() => fixture.handle.db);
   const chainFunction = createAgentChainFunction(client, async () => deps);
 
@@ -75,7 +76,10 @@ describe.each(testDatabases)("agent chains on $name", (target) => {
         destructive: true,
         inputSchema: z.object({ name: z.string() }),
         outputSchema: z.object({ deleted: z.boolean() }),
-        execute: async () => ({ deleted: true }),
+        execute: async () => {
+          deletes += 1;
+          return { deleted: true };
+        },
       }),
     );
     deps = { db: fixture.handle.db, router: fixture.createRouter(), memory: new ConversationMemory(fixture.handle.db, null), bus: new EventBus(null), tools };
@@ -167,6 +171,29 @@ describe.each(testDatabases)("agent chains on $name", (target) => {
     expect(first).toContain(toolNameFor("crm.lookup_account"));
     expect(first).not.toContain(toolNameFor("crm.delete_account"));
     expect(second).toContain('\\"openOpportunities\\":3');
+  });
+
+  it("runs a tool the model names by its registry id, and never a destructive one by either name", async () => {
+    fixture.fakes.openai.enqueue([
+      {
+        toolCalls: [
+          { id: "call_1", name: "crm.lookup_account", input: { name: "Acme" } },
+          { id: "call_2", name: "crm.delete_account", input: { name: "Acme" } },
+          { id: "call_3", name: toolNameFor("crm.delete_account"), input: { name: "Acme" } },
+        ],
+        stopReason: "tool_use",
+      },
+      { text: "Looked up Acme; deleting is not available here." },
+    ]);
+    const before = lookups;
+    const { output } = await run({ name: "by id", steps: [{ id: "tidy", prompt: "Look up the CRM account named in the input, then delete it." }] }, "Acme");
+    expect(output.steps[0]?.toolCalls).toEqual([
+      { toolId: "crm.lookup_account", status: "succeeded" },
+      { toolId: "crm.delete_account", status: "failed" },
+      { toolId: toolNameFor("crm.delete_account"), status: "failed" },
+    ]);
+    expect(lookups).toBe(before + 1);
+    expect(deletes).toBe(0);
   });
 
   it("refuses a definition whose condition points at a later step, or that repeats a step id", async () => {

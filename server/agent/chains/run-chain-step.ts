@@ -1,9 +1,9 @@
 import "server-only";
 import { AGENT_SYSTEM_PROMPT, MODEL_STEP_TIMEOUT_MS, type AgentDependencies } from "@/server/agent/agent-dependencies";
 import type { ChainStep, ChainStepResult } from "@/server/agent/chains/agent-chain-schema";
-import { toolNameFor } from "@/server/agent/run-model-turn";
 import type { LlmContentPart, LlmMessage, LlmTool } from "@/server/llm/llm-types";
 import { ToolCallError } from "@/server/tools/tool-errors";
+import { toolNameFor } from "@/server/tools/tool-name";
 
 /** Model turns one chain step may take (tool calls in between); the last one must answer. */
 export const MAX_TURNS_PER_CHAIN_STEP = 4;
@@ -37,7 +37,7 @@ export function chainContext(input: string, earlier: readonly ChainStepResult[])
  */
 export async function runChainStep(deps: AgentDependencies, scope: ChainScope, step: ChainStep, input: string, earlier: readonly ChainStepResult[]): Promise<ChainStepResult> {
   const offered = step.tools !== false ? (await deps.tools.discover(step.prompt, 5)).filter((tool) => !tool.destructive) : [];
-  const byName = new Map(offered.map((tool) => [toolNameFor(tool.id), tool]));
+  const offeredIds = new Set(offered.map((tool) => tool.id));
   const tools: LlmTool[] = offered.map((tool) => ({ name: toolNameFor(tool.id), description: tool.description, inputSchema: tool.inputJsonSchema }));
   const messages: LlmMessage[] = [{ role: "user", content: `${chainContext(input, earlier)}\n\nYour task:\n${step.prompt}` }];
   const toolCalls: ChainStepResult["toolCalls"] = [];
@@ -61,13 +61,15 @@ export async function runChainStep(deps: AgentDependencies, scope: ChainScope, s
     const results: LlmContentPart[] = [];
     for (const call of result.toolCalls) {
       parts.push({ type: "tool_call", id: call.id, name: call.name, input: call.input });
-      const tool = byName.get(call.name);
+      // Resolved by whichever name the model used; only the offered (non-destructive) tools may run.
+      const resolved = deps.tools.resolve(call.name);
+      const tool = resolved && offeredIds.has(resolved.id) && !resolved.destructive ? resolved : undefined;
       let content: string;
       let failed = false;
       try {
         if (!tool) throw new Error(`No tool named ${call.name} is offered in this step.`);
         content = JSON.stringify(await deps.tools.execute(tool.id, call.input, { organisationId: scope.organisationId, userId: scope.userId, runId: scope.runId })).slice(0, MAX_RESULT_CHARS);
-        costUsd += deps.tools.get(tool.id)?.costUsd ?? 0;
+        costUsd += tool.costUsd;
       } catch (error) {
         failed = true;
         content = error instanceof ToolCallError ? `${error.kind}: ${error.message}` : `error: ${error instanceof Error ? error.message : String(error)}`;
