@@ -24,9 +24,13 @@ export const agentRunRequested = eventType("agent/run.requested", {
   }),
 });
 
-/** The user's answer to a destructive tool call the agent is waiting on. */
+/**
+ * The user's answer to a destructive tool call the agent is waiting on: sent only by the server, for a call it
+ * found waiting in the caller's organisation. The run matches it as data (organisation and conversation by its
+ * wait expression, run and server-generated call id in code), never by an expression built from its values.
+ */
 export const agentToolDecided = eventType("agent/tool.decided", {
-  schema: z.object({ organisationId: z.string(), conversationId: z.string(), toolCallId: z.string(), approved: z.boolean() }),
+  schema: z.object({ organisationId: z.string(), conversationId: z.string(), runId: z.string(), toolCallId: z.string(), approved: z.boolean() }),
 });
 
 /** Stop button: cancels the conversation's running agent run. */

@@ -13,7 +13,9 @@ import { ACTIVE_STATUSES, createRun, lockRun, organisationOf, saveStep, setRunSt
 
 /**
  * Event intake: stores each event once (a repeated event id is ignored, as Inngest does), starts the runs it
- * triggers, resolves `waitForEvent` steps it matches and cancels runs whose `cancelOn` it matches.
+ * triggers, resolves `waitForEvent` steps it matches and cancels runs whose `cancelOn` it matches. An event
+ * that names an organisation (`data.organisationId`) reaches only that organisation's runs, whatever the
+ * wait or cancel expression says.
  */
 export interface IncomingEvent {
   id?: string;
@@ -76,12 +78,18 @@ async function startTriggeredRuns(tx: Transaction, functions: RegisteredFunction
   return started;
 }
 
+/** Runs of the event's organisation only, when it names one. */
+function sameOrganisation(event: StoredEvent) {
+  const organisationId = organisationOf(event);
+  return organisationId === null ? undefined : eq(durableRuns.organisationId, organisationId);
+}
+
 async function resolveWaits(tx: Transaction, event: StoredEvent, now: Date): Promise<void> {
   const waiting = await tx
     .select({ step: durableSteps, runEvent: durableRuns.event })
     .from(durableSteps)
     .innerJoin(durableRuns, eq(durableRuns.id, durableSteps.runId))
-    .where(and(eq(durableSteps.status, "waiting"), eq(durableSteps.waitEvent, event.name)));
+    .where(and(eq(durableSteps.status, "waiting"), eq(durableSteps.waitEvent, event.name), sameOrganisation(event)));
   for (const { step, runEvent } of waiting) {
     if (!matches(step.waitIf ?? undefined, { event: runEvent, async: event })) continue;
     const run = await lockRun(tx, step.runId);
@@ -108,7 +116,7 @@ async function cancelMatchingRuns(tx: Transaction, functions: RegisteredFunction
       const runs = await tx
         .select({ id: durableRuns.id, event: durableRuns.event })
         .from(durableRuns)
-        .where(and(eq(durableRuns.functionId, fn.id), inArray(durableRuns.status, ACTIVE_STATUSES), gte(durableRuns.createdAt, since)));
+        .where(and(eq(durableRuns.functionId, fn.id), inArray(durableRuns.status, ACTIVE_STATUSES), gte(durableRuns.createdAt, since), sameOrganisation(event)));
       for (const candidate of runs) {
         if (!matches(cancel.if, { event: candidate.event, async: event })) continue;
         const run = await lockRun(tx, candidate.id);

@@ -19,6 +19,12 @@ describe("expressions (CEL subset)", () => {
     expect(evaluateExpression("async.data.missing == event.data.missing", scope)).toBe(true);
   });
 
+  it("reads own fields only, so JavaScript internals are missing fields", () => {
+    expect(evaluateExpression("event.data.constructor == null && async.data.__proto__ == null", scope)).toBe(true);
+    expect(evaluateExpression("event.data.__proto__ == async.data.__proto__", { event: { data: {} }, async: { data: { __proto__: 1 } } })).toBe(true);
+    expect(evaluateExpression("constructor == null", scope)).toBe(true);
+  });
+
   it("refuses syntax it does not implement", () => {
     expect(() => compileExpression("event.data.items.exists(x, x > 1)")).toThrow(/Unsupported expression/);
     expect(() => compileExpression("event.data.id ==")).toThrow(/Unsupported expression/);

@@ -129,7 +129,7 @@ class Parser {
     if (token.kind === "ident") {
       if (token.text === "true" || token.text === "false") return constant(token.text === "true");
       if (token.text === "null") return constant(null);
-      return (scope) => scope[token.text];
+      return (scope) => readField(scope, token.text);
     }
     if (token.text === "(") {
       const inner = this.binary(0);
@@ -147,10 +147,11 @@ function unquote(literal: string): string {
   return body.replace(/\\(.)/g, (_, char: string) => ({ n: "\n", t: "\t", r: "\r" })[char] ?? char);
 }
 
+/** Own fields only: `event.data.constructor` or `__proto__` is a missing field, as in CEL, not a JavaScript internal. */
 function readField(object: unknown, key: unknown): unknown {
   if (object === null || typeof object !== "object") return undefined;
   if (typeof key !== "string" && typeof key !== "number") return undefined;
-  return (object as Record<string, unknown>)[key];
+  return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
 }
 
 const compiled = new Map<string, Evaluate>();

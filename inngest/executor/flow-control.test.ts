@@ -37,10 +37,18 @@ describe.each(testDatabases)("embedded executor flow control on $name", (target)
       });
     },
   );
+  // Matches any decision and any halt by its expressions: only the organisation scope keeps tenants apart.
+  const tenantWaiter = client.createFunction(
+    { id: "tenant-waiter", triggers: [{ event: "test/tenant-wait" }], cancelOn: [{ event: "test/halt" }] },
+    async ({ step }) => {
+      const decision = await step.waitForEvent("decision", { event: "test/decided", timeout: "1h", if: "true" });
+      return { decidedFor: decision?.data.organisationId ?? null };
+    },
+  );
 
   beforeAll(async () => {
     handle = await target.open();
-    harness = await startHarness(handle.db, client, [cancellable, limited]);
+    harness = await startHarness(handle.db, client, [cancellable, limited, tenantWaiter]);
   });
   afterAll(async () => {
     await harness.stop();
@@ -61,6 +69,18 @@ describe.each(testDatabases)("embedded executor flow control on $name", (target)
     expect(await handle.db.select().from(durableJobs).where(eq(durableJobs.runId, stopped.id))).toEqual([]);
     expect(await waitForRun(handle.db, kept.id, ["sleeping"])).toMatchObject({ status: "sleeping" });
     expect(await handle.db.select().from(durableJobs).where(and(eq(durableJobs.runId, kept.id), eq(durableJobs.kind, "wake")))).toHaveLength(1);
+  });
+
+  it("an event naming an organisation resolves only that organisation's waits and cancels only its runs", async () => {
+    await client.send(["org-a", "org-b", "org-c"].map((organisationId) => ({ name: "test/tenant-wait", data: { organisationId } })));
+    const runs = await waitForRunsOf(handle.db, "test-app-tenant-waiter", 3);
+    for (const run of runs) await waitForRun(handle.db, run.id, ["waiting"]);
+    const runOf = (organisationId: string) => runs.find((run) => run.organisationId === organisationId)!;
+    await client.send({ name: "test/decided", data: { organisationId: "org-b" } });
+    expect(await waitForRun(handle.db, runOf("org-b").id)).toMatchObject({ status: "completed", output: { decidedFor: "org-b" } });
+    await client.send({ name: "test/halt", data: { organisationId: "org-a" } });
+    expect(await waitForRun(handle.db, runOf("org-a").id)).toMatchObject({ status: "cancelled" });
+    expect(await waitForRun(handle.db, runOf("org-c").id, ["waiting"])).toMatchObject({ status: "waiting" });
   });
 
   it("concurrency: runs at most `limit` steps at once per key, while different keys run side by side", async () => {

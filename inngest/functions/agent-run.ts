@@ -1,5 +1,6 @@
 import type { Inngest } from "inngest";
-import { agentRunCancelled, agentRunRequested, agentToolDecided } from "@/inngest/events";
+import { agentRunCancelled, agentRunRequested } from "@/inngest/events";
+import { waitForApproval } from "@/inngest/functions/wait-for-approval";
 import { MAX_TURNS_PER_RUN, type AgentDependencies, type AgentRunScope } from "@/server/agent/agent-dependencies";
 import { conversationChannel, type AgentStreamEvent } from "@/server/agent/agent-events";
 import { runModelTurn } from "@/server/agent/run-model-turn";
@@ -13,8 +14,6 @@ export interface AgentRunOutput {
   toolCalls: ToolCallOutcome[];
   turns: number;
 }
-
-const APPROVAL_TIMEOUT = "1h";
 
 /**
  * The agent as a durable function: a long conversation's older part is summarised first (a step), then each
@@ -73,8 +72,7 @@ export function createAgentRunFunction(client: Inngest, resolve: (organisationId
           let approved = true;
           if (call.destructive) {
             await step.run(`announce-${call.id}`, () => publish(scope, { type: "approval_required", runId, callId: call.id, toolId: call.toolId, input: call.input }));
-            const decision = await step.waitForEvent(`approval-${call.id}`, { event: agentToolDecided, timeout: APPROVAL_TIMEOUT, if: `async.data.toolCallId == "${call.id}"` });
-            approved = decision?.data.approved === true;
+            approved = await waitForApproval(step, runId, call.id);
           }
           const outcome = await step.run(`tool-${call.id}`, async () => {
             if (!call.destructive) await publish(scope, { type: "tool_call", runId, callId: call.id, toolId: call.toolId, input: call.input, destructive: false });

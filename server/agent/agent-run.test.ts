@@ -13,7 +13,10 @@ import { loadWorkbook } from "@/lib/excel/workbook/load-workbook";
 import type { AgentDependencies } from "@/server/agent/agent-dependencies";
 import type { AgentStreamEvent } from "@/server/agent/agent-events";
 import { buildAgentTools } from "@/server/agent/build-agent-tools";
-import { toolNameFor } from "@/server/agent/run-model-turn";
+import { newToolCallId } from "@/server/agent/plan-tool-calls";
+import { runToolCall } from "@/server/agent/run-tool-call";
+import { decideToolCall } from "@/server/chat/decide-tool-call";
+import { toolNameFor } from "@/server/tools/tool-name";
 import type { Caller } from "@/server/auth/caller";
 import { sendChatMessage } from "@/server/chat/send-chat-message";
 import { EventBus } from "@/server/events/event-bus";
@@ -21,6 +24,7 @@ import type { LlmRouter } from "@/server/llm/llm-router";
 import { DEFAULT_POLICY } from "@/server/llm/routing-policy";
 import { updatePolicy } from "@/server/llm/update-policy";
 import { ConversationMemory } from "@/server/memory/conversation-memory";
+import { insertConversation } from "@/server/memory/conversation-repository";
 import { createDiskStorage } from "@/server/storage/file-storage";
 import { defineTool } from "@/server/tools/tool";
 import { uploadWorkbook } from "@/server/workbooks/upload-workbook";
@@ -191,16 +195,46 @@ describe.each(testDatabases)("agent runs on $name", (target) => {
     expect(call?.fallbackChain.length).toBeGreaterThanOrEqual(1);
   });
 
+  const decide = (conversationId: string, toolCallId: string, approved: boolean) =>
+    decideToolCall(
+      { db: fixture.handle.db, sendToolDecision: async (decision) => void (await client.send(agentToolDecided.create(decision))) },
+      caller,
+      { conversationId, toolCallId, approved },
+    );
+
   it("waits for approval of a destructive tool and does not run it when denied", async () => {
     script([{ toolCalls: [{ id: "call_del", name: toolNameFor("crm.delete_customer"), input: { id: "c-42" } }], stopReason: "tool_use" }, { text: "Understood, I left the customer alone." }]);
     const { conversationId, runId, events } = await ask("Delete customer c-42 from the CRM");
     await waitForRun(fixture.handle.db, runId, ["waiting"], 30_000);
-    expect(events.some((event) => event.type === "approval_required")).toBe(true);
-    await client.send(agentToolDecided.create({ organisationId: caller.organisationId, conversationId, toolCallId: "call_del", approved: false }));
+    const approval = events.find((event) => event.type === "approval_required");
+    expect(approval).toMatchObject({ toolId: "crm.delete_customer", callId: expect.stringMatching(/^call_[0-9a-f]{32}$/) });
+    await decide(conversationId, (approval as { callId: string }).callId, false);
     const run = await waitForRun(fixture.handle.db, runId, ["completed", "failed"], 30_000);
     expect(run.status).toBe("completed");
     expect(deleteRan).toBe(0);
     const tool = (await messagesOf(conversationId)).find((message) => message.role === "tool");
     expect(tool?.metadata).toMatchObject({ status: "denied" });
+  });
+
+  it("asks for approval when the model names a destructive tool by its registry id, and runs it once approved", async () => {
+    script([{ toolCalls: [{ id: "call_del", name: "crm.delete_customer", input: { id: "c-7" } }], stopReason: "tool_use" }, { text: "Customer c-7 is deleted." }]);
+    const { conversationId, runId, events } = await ask("Delete customer c-7 from the CRM");
+    expect(await waitForRun(fixture.handle.db, runId, ["waiting", "completed", "failed"], 30_000)).toMatchObject({ status: "waiting" });
+    expect(deleteRan).toBe(0);
+    const approval = events.find((event) => event.type === "approval_required") as { callId: string; toolId: string } | undefined;
+    expect(approval?.toolId).toBe("crm.delete_customer");
+    await decide(conversationId, approval!.callId, true);
+    expect(await waitForRun(fixture.handle.db, runId, ["completed", "failed"], 30_000)).toMatchObject({ status: "completed" });
+    expect(deleteRan).toBe(1);
+    await expect(decide(conversationId, approval!.callId, true)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("does not run a tool that is destructive when the call runs but was planned as not needing approval", async () => {
+    const before = deleteRan;
+    const conversation = await insertConversation(fixture.handle.db, { organisationId: caller.organisationId, userId: caller.userId, title: "Planned earlier" });
+    const scope = { organisationId: caller.organisationId, userId: caller.userId, conversationId: conversation.id, runId: "run-planned-earlier" };
+    const outcome = await runToolCall(await resolve(), scope, { id: newToolCallId(), toolId: "crm_delete_customer", input: { id: "c-9" }, destructive: false });
+    expect(outcome).toMatchObject({ status: "failed", toolId: "crm.delete_customer" });
+    expect(deleteRan).toBe(before);
   });
 });

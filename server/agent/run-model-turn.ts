@@ -2,16 +2,11 @@ import "server-only";
 import { AGENT_SYSTEM_PROMPT, MODEL_STEP_TIMEOUT_MS, type AgentDependencies, type AgentRunScope } from "@/server/agent/agent-dependencies";
 import { conversationChannel, type AgentStreamEvent } from "@/server/agent/agent-events";
 import { withHistorySummary } from "@/server/agent/summarise-history";
-import { toLlmMessages } from "@/server/agent/to-llm-messages";
+import { newToolCallId, planToolCall, type PlannedToolCall } from "@/server/agent/plan-tool-calls";
+import { toLlmMessages, type AssistantMetadata } from "@/server/agent/to-llm-messages";
+import { toolNameFor } from "@/server/tools/tool-name";
 import type { LlmTool } from "@/server/llm/llm-types";
 import { messageText } from "@/server/llm/llm-types";
-
-export interface PlannedToolCall {
-  id: string;
-  toolId: string;
-  input: Record<string, unknown>;
-  destructive: boolean;
-}
 
 export interface ModelTurnResult {
   messageId: string;
@@ -20,11 +15,6 @@ export interface ModelTurnResult {
   model: string;
   provider: string;
   costUsd: number;
-}
-
-/** Tool ids contain dots; model APIs accept only [a-zA-Z0-9_-] in tool names. */
-export function toolNameFor(toolId: string): string {
-  return toolId.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64);
 }
 
 /**
@@ -37,7 +27,6 @@ export async function runModelTurn(deps: AgentDependencies, scope: AgentRunScope
   const messages = toLlmMessages(window);
   const question = [...messages].reverse().find((message) => message.role === "user" && typeof message.content === "string");
   const offered = await deps.tools.discover(question ? messageText(question) : "", 5);
-  const byName = new Map(offered.map((tool) => [toolNameFor(tool.id), tool]));
   const tools: LlmTool[] = offered.map((tool) => ({ name: toolNameFor(tool.id), description: tool.description, inputSchema: tool.inputJsonSchema }));
 
   const result = await deps.router.routeChat({
@@ -56,10 +45,8 @@ export async function runModelTurn(deps: AgentDependencies, scope: AgentRunScope
     },
   });
 
-  const toolCalls: PlannedToolCall[] = result.toolCalls.map((call) => {
-    const tool = byName.get(call.name);
-    return { id: call.id, toolId: tool?.id ?? call.name, input: call.input, destructive: tool?.destructive ?? false };
-  });
+  const calls = result.toolCalls.map((call) => ({ ...call, id: newToolCallId() }));
+  const planned = calls.map((call) => planToolCall(deps.tools, call));
   const stored = await deps.memory.append(scope.organisationId, scope.conversationId, {
     id: `${scope.runId}:turn:${turn}`,
     role: "assistant",
@@ -69,10 +56,13 @@ export async function runModelTurn(deps: AgentDependencies, scope: AgentRunScope
       model: result.model,
       provider: result.provider,
       costUsd: result.costUsd,
-      toolCalls: result.toolCalls,
-      toolIds: Object.fromEntries(toolCalls.map((call) => [call.id, call.toolId])),
-    },
+      toolCalls: calls,
+      toolIds: Object.fromEntries(planned.map((call) => [call.id, call.toolId])),
+      needsApproval: planned.filter((call) => call.destructive).map((call) => call.id),
+    } satisfies AssistantMetadata & Record<string, unknown>,
   });
   await publish({ type: "message", message: stored });
-  return { messageId: stored.id, text: result.text, toolCalls, model: result.model, provider: result.provider, costUsd: result.costUsd };
+  // A retried step finds its turn already stored: the calls (and ids) the conversation holds are the ones to run.
+  const toolCalls = ((stored.metadata as AssistantMetadata).toolCalls ?? []).map((call) => planToolCall(deps.tools, call));
+  return { messageId: stored.id, text: stored.content, toolCalls, model: result.model, provider: result.provider, costUsd: result.costUsd };
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { inngest } from "@/inngest/client";
 import { agentRunCancelled, agentRunRequested, agentToolDecided } from "@/inngest/events";
 import { getRedis } from "@/server/cache/redis";
+import type { ToolDecision } from "@/server/chat/decide-tool-call";
 import type { ChatDependencies } from "@/server/chat/send-chat-message";
 import { ConversationMemory } from "@/server/memory/conversation-memory";
 
@@ -15,8 +16,8 @@ export async function getChatDependencies(): Promise<ChatDependencies> {
   };
 }
 
-export async function sendToolDecision(event: { organisationId: string; conversationId: string; toolCallId: string; approved: boolean }): Promise<void> {
-  await inngest.send(agentToolDecided.create(event));
+export async function sendToolDecision(decision: ToolDecision): Promise<void> {
+  await inngest.send(agentToolDecided.create(decision));
 }
 
 export async function sendRunCancellation(event: { organisationId: string; conversationId: string }): Promise<void> {

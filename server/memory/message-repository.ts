@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { conversations, messages } from "@/db/schema";
 
@@ -42,4 +42,26 @@ export function listMessagesBetween(db: Database, organisationId: string, conver
     .where(and(eq(messages.conversationId, conversationId), eq(messages.organisationId, organisationId), gt(messages.seq, afterSeq), lt(messages.seq, beforeSeq)))
     .orderBy(asc(messages.seq))
     .limit(limit);
+}
+
+/** The assistant turn of this organisation's conversation that asked the user to approve `callId` (its `needsApproval`). */
+export async function findApprovalRequest(db: Database, organisationId: string, conversationId: string, callId: string): Promise<MessageRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        eq(messages.organisationId, organisationId),
+        eq(messages.role, "assistant"),
+        sql`${messages.metadata} -> 'needsApproval' @> ${JSON.stringify([callId])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function messageExists(db: Database, organisationId: string, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: messages.id }).from(messages).where(and(eq(messages.id, id), eq(messages.organisationId, organisationId))).limit(1);
+  return Boolean(row);
 }

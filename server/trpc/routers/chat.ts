@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/server/errors/app-error";
 import { getChatDependencies, sendRunCancellation, sendToolDecision } from "@/server/chat/chat-dependencies";
+import { decideToolCall, toolDecisionSchema } from "@/server/chat/decide-tool-call";
 import { findActiveAgentRun } from "@/server/chat/find-active-agent-run";
 import { chatMessageSchema, sendChatMessage } from "@/server/chat/send-chat-message";
 import { findConversation, listConversations } from "@/server/memory/conversation-repository";
@@ -30,12 +31,7 @@ export const chatRouter = createTRPCRouter({
     if (!lastQuestion) throw new AppError("bad_request", "There is no question to retry in this conversation.");
     return sendChatMessage(await getChatDependencies(), ctx.caller, { conversationId: input.conversationId, content: lastQuestion.content });
   }),
-  decide: protectedProcedure
-    .input(conversationInput.extend({ toolCallId: z.string().min(1), approved: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      if (!(await findConversation(ctx.db, ctx.caller.organisationId, input.conversationId))) throw new AppError("not_found", "No such conversation in your organisation.");
-      await sendToolDecision({ organisationId: ctx.caller.organisationId, ...input });
-    }),
+  decide: protectedProcedure.input(toolDecisionSchema).mutation(({ ctx, input }) => decideToolCall({ db: ctx.db, sendToolDecision }, ctx.caller, input)),
   stop: protectedProcedure.input(conversationInput).mutation(async ({ ctx, input }) => {
     if (!(await findConversation(ctx.db, ctx.caller.organisationId, input.conversationId))) throw new AppError("not_found", "No such conversation in your organisation.");
     await sendRunCancellation({ organisationId: ctx.caller.organisationId, conversationId: input.conversationId });
