@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compileConditionPattern } from "@/server/agent/chains/compile-condition-pattern";
 
 /**
  * An AgentChain: a declarative sequence of agent steps. Each step is a prompt the agent answers (with the
@@ -21,18 +22,15 @@ export const chainConditionSchema = z
     status: z.enum(CHAIN_STEP_STATUSES).optional(),
     contains: z.string().min(1).max(500).optional(),
     equals: z.string().max(2_000).optional(),
+    /** A regular expression in RE2 syntax, matched case-insensitively in linear time (see compile-condition-pattern.ts). */
     matches: z
       .string()
       .min(1)
       .max(200)
-      .refine((pattern) => {
-        try {
-          new RegExp(pattern, "i");
-          return true;
-        } catch {
-          return false;
-        }
-      }, "Not a valid regular expression.")
+      .superRefine((pattern, context) => {
+        const compiled = compileConditionPattern(pattern);
+        if (!compiled.ok) context.addIssue({ code: "custom", message: `Not a pattern a condition can use: ${compiled.reason}.` });
+      })
       .optional(),
     not: z.boolean().optional(),
   })

@@ -202,5 +202,8 @@ describe.each(testDatabases)("agent chains on $name", (target) => {
       startAgentChain(starter, caller, { chain: { name: "bad", steps: [{ id: "a", prompt: "x", when: { step: "b" } }, { id: "b", prompt: "y" }] } }),
     ).rejects.toThrow(/refers to "b", which is not an earlier step/);
     await expect(startAgentChain(starter, caller, { chain: { name: "bad", steps: [{ id: "a", prompt: "x" }, { id: "a", prompt: "y" }] } })).rejects.toThrow(/used twice/);
+    await expect(
+      startAgentChain(starter, caller, { chain: { name: "bad", steps: [{ id: "a", prompt: "x" }, { id: "b", prompt: "y", when: { step: "a", matches: "^(a+)\\1$" } }] } }),
+    ).rejects.toThrow(/steps\.1\.when\.matches: Not a pattern a condition can use: .*RE2 syntax/);
   });
 });
