@@ -6,6 +6,7 @@ import { conversationChannel, type AgentStreamEvent } from "@/server/agent/agent
 import { runModelTurn } from "@/server/agent/run-model-turn";
 import { runToolCall, type ToolCallOutcome } from "@/server/agent/run-tool-call";
 import { summariseHistory } from "@/server/agent/summarise-history";
+import { publishRunProgress, runChannel } from "@/server/events/run-progress";
 
 export interface AgentRunOutput {
   answer: string;
@@ -33,7 +34,7 @@ export function createAgentRunFunction(client: Inngest, resolve: (organisationId
       concurrency: { key: "event.data.conversationId", limit: 1 },
       cancelOn: [{ event: agentRunCancelled, match: "data.conversationId" }],
       onFailure: async ({ event, error, step, runId }) => {
-        const { organisationId, conversationId } = event.data.event.data;
+        const { organisationId, conversationId, messageId } = event.data.event.data;
         await step.run("report-failure", async () => {
           const deps = await resolve(organisationId);
           const stored = await deps.memory.append(organisationId, conversationId, {
@@ -44,6 +45,7 @@ export function createAgentRunFunction(client: Inngest, resolve: (organisationId
           });
           await publish({ organisationId, conversationId }, { type: "message", message: stored });
           await publish({ organisationId, conversationId }, { type: "error", runId, message: error.message });
+          await publishRunProgress(deps.bus, runChannel(organisationId, messageId), { type: "finished", runId: event.data.run_id, status: "failed", error: error.message });
         });
       },
     },
@@ -51,10 +53,17 @@ export function createAgentRunFunction(client: Inngest, resolve: (organisationId
       const scope: AgentRunScope = { organisationId: event.data.organisationId, conversationId: event.data.conversationId, userId: event.data.userId, runId };
       const toolCalls: ToolCallOutcome[] = [];
       let costUsd = 0;
+      const progress = runChannel(scope.organisationId, event.data.messageId);
+      // Runs only in the call that returns (every step before it is memoized), so waiters get the run's output.
+      const finish = async (output: AgentRunOutput) => {
+        await publishRunProgress((await resolve(scope.organisationId)).bus, progress, { type: "finished", runId, status: "completed", output });
+        return output;
+      };
       // Events are published inside the steps that do the work, not in steps of their own: every step costs the
       // executor a call, and a repeated event (a retried step) is harmless to the chat, which keys by id.
       const history = await step.run("summarise-history", async () => {
         await publish(scope, { type: "run_started", runId });
+        await publishRunProgress((await resolve(scope.organisationId)).bus, progress, { type: "started", runId });
         return summariseHistory(await resolve(scope.organisationId), scope);
       });
       costUsd += history.costUsd;
@@ -66,7 +75,7 @@ export function createAgentRunFunction(client: Inngest, resolve: (organisationId
         });
         costUsd += reply.costUsd;
         if (reply.toolCalls.length === 0) {
-          return { answer: reply.text, model: reply.model, costUsd, toolCalls, turns: turn + 1 } satisfies AgentRunOutput;
+          return finish({ answer: reply.text, model: reply.model, costUsd, toolCalls, turns: turn + 1 });
         }
         for (const call of reply.toolCalls) {
           let approved = true;
@@ -90,7 +99,7 @@ export function createAgentRunFunction(client: Inngest, resolve: (organisationId
         await publish(scope, { type: "done", runId });
         return text;
       });
-      return { answer: stopped, model: "", costUsd, toolCalls, turns: MAX_TURNS_PER_RUN } satisfies AgentRunOutput;
+      return finish({ answer: stopped, model: "", costUsd, toolCalls, turns: MAX_TURNS_PER_RUN });
     },
   );
 }

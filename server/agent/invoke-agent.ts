@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { durableRuns } from "@/db/schema";
 import type { AgentRunOutput } from "@/inngest/functions/agent-run";
 import type { Caller } from "@/server/auth/caller";
-import { AppError } from "@/server/errors/app-error";
 import { sendChatMessage, type ChatDependencies } from "@/server/chat/send-chat-message";
+import { AppError } from "@/server/errors/app-error";
+import type { EventBus } from "@/server/events/event-bus";
+import { runChannel, watchRun, type RunWatch } from "@/server/events/run-progress";
+import { findRunByEvent } from "@/server/runs/find-run-by-event";
 
 export const invokeAgentSchema = z.object({
   prompt: z.string().trim().min(1).max(20_000),
@@ -21,40 +22,48 @@ export const invokeAgentSchema = z.object({
 export type InvokeAgentInput = z.infer<typeof invokeAgentSchema>;
 
 export const DEFAULT_INVOKE_TIMEOUT_MS = 60_000;
-const POLL_MS = 100;
+
+export interface InvokeAgentDependencies extends ChatDependencies {
+  bus: EventBus;
+}
 
 export type InvokeAgentResult =
   | { status: "completed"; result: string; metadata: { runId: string; conversationId: string; model: string; costUsd: number; toolCalls: AgentRunOutput["toolCalls"] } }
   | { status: "accepted"; runId: string | null; eventId: string; conversationId: string; state: string };
 
 /**
- * The invoke API: the prompt (with any context) becomes a chat message whose agent run is awaited up to the
- * timeout; a run still working then is answered with its id to poll at /api/v1/runs/{id}.
+ * The invoke API: the prompt (with any context) becomes a chat message whose agent run is awaited, up to the
+ * timeout, on the run's own "finished" event (subscribed before the run is requested); a run still working then
+ * is answered with its id to poll at /api/v1/runs/{id}.
  */
-export async function invokeAgent(deps: ChatDependencies, caller: Caller, input: InvokeAgentInput): Promise<InvokeAgentResult> {
+export async function invokeAgent(deps: InvokeAgentDependencies, caller: Caller, input: InvokeAgentInput): Promise<InvokeAgentResult> {
   const content = input.context ? `${input.prompt}\n\nContext (JSON):\n${JSON.stringify(input.context, null, 2)}` : input.prompt;
-  const sent = await sendChatMessage(deps, caller, { conversationId: input.conversationId, content, maxCost: input.options?.maxCost });
-  const deadline = Date.now() + (input.options?.timeout ?? DEFAULT_INVOKE_TIMEOUT_MS);
-  let run: typeof durableRuns.$inferSelect | undefined;
-  do {
-    [run] = await deps.db
-      .select()
-      .from(durableRuns)
-      .where(and(eq(durableRuns.eventId, sent.eventId), eq(durableRuns.organisationId, caller.organisationId)))
-      .limit(1);
-    if (run?.status === "completed") {
-      const output = run.output as AgentRunOutput;
-      return {
-        status: "completed",
-        result: output.answer,
-        metadata: { runId: run.id, conversationId: sent.conversationId, model: output.model, costUsd: output.costUsd, toolCalls: output.toolCalls },
-      };
-    }
-    if (run?.status === "failed" || run?.status === "cancelled") {
-      const reason = run.status === "cancelled" ? "it was cancelled" : (run.error?.message ?? "unknown error");
-      throw new AppError("unavailable", `The agent run ${run.id} did not finish: ${reason}.`, { runId: run.id, conversationId: sent.conversationId });
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  } while (Date.now() < deadline);
-  return { status: "accepted", runId: run?.id ?? null, eventId: sent.eventId, conversationId: sent.conversationId, state: run?.status ?? "queued" };
+  // Subscribed once the message exists (its id names the channel) and before the run is requested.
+  const watching: { run?: RunWatch } = {};
+  try {
+    const requestAgentRun: ChatDependencies["requestAgentRun"] = async (event) => {
+      watching.run = await watchRun(deps.bus, runChannel(event.organisationId, event.messageId));
+      return deps.requestAgentRun(event);
+    };
+    const sent = await sendChatMessage({ ...deps, requestAgentRun }, caller, { conversationId: input.conversationId, content, maxCost: input.options?.maxCost });
+    const watch = watching.run;
+    const finished = await watch?.finished(input.options?.timeout ?? DEFAULT_INVOKE_TIMEOUT_MS);
+    const fail = (runId: string, reason: string) =>
+      new AppError("unavailable", `The agent run ${runId} did not finish: ${reason}.`, { runId, conversationId: sent.conversationId });
+    const completed = (runId: string, output: AgentRunOutput): InvokeAgentResult => ({
+      status: "completed",
+      result: output.answer,
+      metadata: { runId, conversationId: sent.conversationId, model: output.model, costUsd: output.costUsd, toolCalls: output.toolCalls },
+    });
+    if (finished?.status === "completed") return completed(finished.runId, finished.output as AgentRunOutput);
+    if (finished?.status === "failed") throw fail(finished.runId, finished.error);
+    // Timed out: one look at the run (embedded executor), for its id and state.
+    const run = await findRunByEvent(deps.db, caller.organisationId, sent.eventId);
+    if (run?.status === "completed") return completed(run.id, run.output as AgentRunOutput);
+    if (run?.status === "failed" || run?.status === "cancelled") throw fail(run.id, run.status === "cancelled" ? "it was cancelled" : (run.error?.message ?? "unknown error"));
+    const runId = run?.id ?? watch?.runId ?? null;
+    return { status: "accepted", runId, eventId: sent.eventId, conversationId: sent.conversationId, state: run?.status ?? (watch?.runId ? "running" : "queued") };
+  } finally {
+    watching.run?.close();
+  }
 }

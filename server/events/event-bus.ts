@@ -13,6 +13,8 @@ export class EventBus {
   private readonly local = new EventEmitter().setMaxListeners(0);
   private subscriber: Redis | undefined;
   private readonly redisChannels = new Map<string, number>();
+  /** Per channel, settles once Redis has confirmed the subscription (or failed to). */
+  private readonly confirmations = new Map<string, Promise<void>>();
 
   constructor(private readonly redis: Redis | null) {}
 
@@ -34,7 +36,7 @@ export class EventBus {
     if (subscriber) {
       const count = this.redisChannels.get(channel) ?? 0;
       this.redisChannels.set(channel, count + 1);
-      if (count === 0) subscriber.subscribe(`bus:${channel}`).catch(() => undefined);
+      if (count === 0) this.confirmations.set(channel, subscriber.subscribe(`bus:${channel}`).then(() => undefined, () => undefined));
     }
     return () => {
       this.local.off(channel, listener);
@@ -43,9 +45,15 @@ export class EventBus {
       if (remaining > 0) this.redisChannels.set(channel, remaining);
       else {
         this.redisChannels.delete(channel);
+        this.confirmations.delete(channel);
         subscriber.unsubscribe(`bus:${channel}`).catch(() => undefined);
       }
     };
+  }
+
+  /** Resolves once messages published to `channel` from now on reach this process's subscribers. */
+  async subscribed(channel: string): Promise<void> {
+    await this.confirmations.get(channel);
   }
 
   async close(): Promise<void> {
