@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/database";
 import { durableFunctions } from "@/db/schema";
 import { handleIntakeRequest } from "@/inngest/executor/intake";

@@ -4,9 +4,9 @@ import { conversationChannel, type AgentStreamEvent } from "@/server/agent/agent
 import { withHistorySummary } from "@/server/agent/summarise-history";
 import { newToolCallId, planToolCall, type PlannedToolCall } from "@/server/agent/plan-tool-calls";
 import { toLlmMessages, type AssistantMetadata } from "@/server/agent/to-llm-messages";
-import { toolNameFor } from "@/server/tools/tool-name";
 import type { LlmTool } from "@/server/llm/llm-types";
 import { messageText } from "@/server/llm/llm-types";
+import { toolNameFor } from "@/server/tools/tool-name";
 
 export interface ModelTurnResult {
   messageId: string;
