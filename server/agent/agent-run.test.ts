@@ -29,6 +29,7 @@ import { defineTool } from "@/server/tools/tool";
 import { toolNameFor } from "@/server/tools/tool-name";
 import { uploadWorkbook } from "@/server/workbooks/upload-workbook";
 import { createTestClient, startHarness, waitForRun, type Harness } from "@/test/durable/harness";
+import { deleteCustomerTool } from "@/test/fixtures/delete-customer-tool";
 import type { FakeLlmServer, FakeStep } from "@/test/fakes/fake-llm-server";
 import { openRouterFixture, type RouterFixture } from "@/test/fakes/router-fixture";
 import { testDatabases } from "@/test/test-databases";
@@ -73,21 +74,7 @@ describe.each(testDatabases)("agent runs on $name", (target) => {
         },
       }),
     );
-    tools.register(
-      defineTool({
-        id: "crm.delete_customer",
-        name: "Delete customer",
-        description: "Delete a customer record from the CRM",
-        category: "connector",
-        destructive: true,
-        inputSchema: z.object({ id: z.string() }),
-        outputSchema: z.object({ deleted: z.boolean() }),
-        execute: async () => {
-          deleteRan += 1;
-          return { deleted: true };
-        },
-      }),
-    );
+    tools.register(deleteCustomerTool(() => (deleteRan += 1)));
     return { db: fixture.handle.db, router, memory: new ConversationMemory(fixture.handle.db, null), bus, tools };
   };
   const agentRun = createAgentRunFunction(client, resolve);

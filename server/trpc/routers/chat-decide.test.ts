@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import type { Database, DatabaseHandle } from "@/db/database";
 import type { Caller } from "@/server/auth/caller";
 import type { createCaller } from "@/server/trpc/root";
 import { findFreePort } from "@/test/fakes/serve-route-handlers";
 import type { RouterFixture } from "@/test/fakes/router-fixture";
 import { stepsOf, waitForRun, type Harness } from "@/test/durable/harness";
+import { deleteCustomerTool } from "@/test/fixtures/delete-customer-tool";
 
 /**
  * Approving a destructive action across organisations, attacked where it enters: the `chat.decide` procedure
@@ -45,7 +45,6 @@ describe("chat.decide across organisations", () => {
     const { DEFAULT_POLICY } = await import("@/server/llm/routing-policy");
     const { createAgentRunFunction } = await import("@/inngest/functions/agent-run");
     const { ToolRegistry } = await import("@/server/tools/tool-registry");
-    const { defineTool } = await import("@/server/tools/tool");
     const { EventBus } = await import("@/server/events/event-bus");
     const { ConversationMemory } = await import("@/server/memory/conversation-memory");
     const { startHarness } = await import("@/test/durable/harness");
@@ -61,18 +60,7 @@ describe("chat.decide across organisations", () => {
     const bus = new EventBus(null);
     const agentRun = createAgentRunFunction(inngest, async () => {
       const tools = new ToolRegistry();
-      tools.register(
-        defineTool({
-          id: "crm.delete_customer",
-          name: "Delete customer",
-          description: "Delete a customer record from the CRM",
-          category: "connector",
-          destructive: true,
-          inputSchema: z.object({ id: z.string() }),
-          outputSchema: z.object({ deleted: z.boolean() }),
-          execute: async () => ((deletes += 1), { deleted: true }),
-        }),
-      );
+      tools.register(deleteCustomerTool(() => (deletes += 1)));
       return { db, router, memory: new ConversationMemory(db, null), bus, tools };
     });
     harness = await startHarness(db, inngest, [agentRun], { serveUrl: inngestConnection.serveUrl, signingKey: inngestSigningKey });
